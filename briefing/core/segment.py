@@ -1,0 +1,258 @@
+"""Rule-based English sentence segmentation tuned for news prose.
+
+Design (why it is fast): instead of walking the text character by character,
+compiled regular expressions find the few interesting places — the start of
+each non-blank line and each run of terminal punctuation (``. ? ! …``) that is
+followed by whitespace.  Only those candidates get Python-level checks, which
+look at the word before the terminator (abbreviation sets, initials, dotted
+acronyms) and the word after it (lowercase continuation, common sentence
+starters).  The text is never copied as a whole; everything works on offsets.
+
+Layout rules: a blank line always ends a segment, and a line break ends a
+segment unless the next line starts in lowercase (a hard-wrapped sentence), so
+a heading on its own line is never merged with the paragraph that follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+# Line-break characters as understood by str.splitlines(); all are whitespace.
+_NL = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_RE = re.compile(r"\S[^%s]*" % _NL)
+_BREAK_RE = re.compile(r"\r\n|[%s]" % _NL)
+
+# A terminator: a spaced ellipsis ". . ." or a run of . ? ! …, then closing
+# quotes/brackets, and it must be followed by whitespace or the chunk end —
+# so "3.5%", "example.com/x" and "Jr.'s" are never candidates.
+_CLOSERS = "\"'”’»)]"
+_TERM_RE = re.compile(r"(\.(?: \.){2,}|[.?!…]+)([%s]*)(?=\s|$)" % re.escape(_CLOSERS))
+_OPENERS = "\"'“‘«([{"
+_NONSPACE_RE = re.compile(r"\S")
+_WORD_RE = re.compile(r"\w+")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_DOTTED_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, e.g, Ph.D, U.S.A
+
+_BULLETS = "•⁃▪◦‣"
+_BULLET_RE = re.compile(r"(?<=\s)[%s]" % _BULLETS)
+_LIST_START_RE = re.compile(r"(?:[%s]\s*)?(\d{1,2}|[a-z])(\.\)|\.|\))\s" % _BULLETS)
+
+# Titles before a name: a following capital is the name, never a new sentence.
+_NEVER_SPLIT = frozenset(
+    "mr mrs ms dr prof sen sens rep reps gov gen col lt sgt capt cmdr adm maj "
+    "cpl pvt st mt ft rev hon pres supt insp det messrs mme mlle "
+    "e.g i.e cf viz vs v".split()
+)
+# Abbreviations that precede a number ("No. 5", "p. 55", "N°. 12").
+_NUMBER_ABBR = frozenset(
+    "no nos nr n° p pp vol vols fig figs art sec ch chap para op tel ed approx ca".split()
+)
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Abbreviations that may end a sentence ("... with Pitt, Briggs & Co. It ...").
+_AMBIGUOUS = frozenset(
+    "etc inc corp co ltd llc plc jr sr bros dept univ assn ave blvd rd est "
+    "govt intl natl al".split()
+)
+_TIME = frozenset(("a.m", "p.m"))
+_TIME_FOLLOWERS = frozenset(
+    "eastern pacific central mountain et est edt cst cdt pst pdt gmt utc bst cet "
+    "local monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# Words that usually begin a sentence: after an ambiguous abbreviation they
+# signal a boundary ("in the U.S. How about you?" vs "the U.S. Government").
+_STARTERS = frozenset(
+    "a an the he she it they we i you his her its their our my your this that "
+    "these those there here but and or so yet however meanwhile moreover still "
+    "then in on at for as if when while after before since although though "
+    "what why how who where which did do does is are was were can could will "
+    "would should may might must no not yes one some many most all both each "
+    "such also other another according last next".split()
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) as Python str (code point) offsets into text.
+
+    Each ``text[start:end]`` is stripped and non-empty; spans are ordered,
+    disjoint and cover every non-whitespace character of ``text``.
+    """
+    spans: list[tuple[int, int]] = []
+    for cs, ce in _chunks(text):
+        for ls, le in _list_items(text, cs, ce):
+            _split_chunk(text, ls, le, spans)
+    return spans
+
+
+def _chunks(text: str):
+    """Yield (start, end) of paragraph chunks: runs of lines that belong together.
+
+    A following line is glued on only when exactly one line break separates it
+    and it starts in lowercase; otherwise headings would swallow paragraphs.
+    """
+    cur_s = cur_e = -1
+    for m in _LINE_RE.finditer(text):
+        s = m.start()
+        if cur_s >= 0:
+            if text[s].islower() and len(_BREAK_RE.findall(text, cur_e, s)) == 1:
+                cur_e = m.end()
+                continue
+            yield cur_s, cur_e
+        cur_s, cur_e = s, m.end()
+    if cur_s >= 0:
+        yield cur_s, cur_e
+
+
+def _list_items(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
+    """Split a chunk before bullets and before sequential list markers.
+
+    Enumerations written inline ("1. The first item 2. The second item") have
+    no terminal punctuation, so they are found by looking for the next marker
+    in sequence (2 after 1, b after a) with the same style of separator.
+    """
+    cuts = [m.start() for m in _BULLET_RE.finditer(text, cs, ce)]
+    m = _LIST_START_RE.match(text, cs, ce)
+    if m:
+        cuts.extend(_sequential_markers(text, m, ce))
+    if not cuts:
+        return [(cs, ce)]
+    bounds = [cs] + sorted(set(c for c in cuts if cs < c < ce)) + [ce]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _sequential_markers(text: str, m: re.Match, ce: int) -> list[int]:
+    """Offsets of the list markers that follow the first one, in order."""
+    val, sep = m.group(1), m.group(2)
+    pos, found = m.end(), []
+    while True:
+        val = str(int(val) + 1) if val.isdigit() else chr(ord(val) + 1)
+        pat = r"\s((?:[%s]\s*)?%s%s)\s" % (_BULLETS, re.escape(val), re.escape(sep))
+        nxt = re.compile(pat).search(text, pos, ce)
+        if not nxt:
+            return found
+        found.append(nxt.start(1))
+        pos = nxt.end(1)
+
+
+def _split_chunk(text: str, cs: int, ce: int, spans: list) -> None:
+    """Append the stripped sentence spans of text[cs:ce] to spans."""
+    start = cs
+    for m in _TERM_RE.finditer(text, cs, ce):
+        nxt = _NONSPACE_RE.search(text, m.end(), ce)
+        if nxt is None:
+            break
+        cut = _boundary(text, start, m, nxt.start(), ce)
+        if cut > start:
+            _append(text, start, cut, spans)
+            start = cut
+    _append(text, start, ce, spans)
+
+
+def _append(text: str, s: int, e: int, spans: list) -> None:
+    """Append text[s:e] with surrounding whitespace trimmed, if anything is left."""
+    piece = text[s:e]
+    stripped = piece.strip()
+    if stripped:
+        s += len(piece) - len(piece.lstrip())
+        spans.append((s, s + len(stripped)))
+
+
+def _token_start(text: str, start: int, k: int) -> int:
+    """Offset where the whitespace-delimited token ending at k begins."""
+    j = k
+    while j > start and not text[j - 1].isspace():
+        j -= 1
+    return j
+
+
+def _boundary(text: str, start: int, m: re.Match, n: int, ce: int) -> int:
+    """Where the sentence ends if terminator m is a boundary, else -1.
+
+    start: beginning of the current sentence; n: first non-space after m.
+    """
+    n2 = n
+    while n2 < ce - 1 and text[n2] in _OPENERS:
+        n2 += 1
+    c = text[n2]
+    if c.islower():
+        return -1
+    term = m.group(1)
+    if "?" in term or "!" in term:
+        return m.end()
+    tstart = _token_start(text, start, m.start())
+    tok = text[tstart:m.start()]
+    if len(term) > 1:
+        return _ellipsis_boundary(m, tok)
+    word = _WORD_RE.match(text, n2)
+    nxt_word = word.group().lower() if word else ""
+    return m.end() if _period_ends(text, start, tstart, tok, c, nxt_word) else -1
+
+
+def _ellipsis_boundary(m: re.Match, tok: str) -> int:
+    """Ellipses end a sentence only when attached to a word (or four spaced dots).
+
+    "that.... She" splits; "is . . . I didn't" and "[...]" do not; in
+    "compounds. . . . The" the first dot ends the sentence and the spaced
+    ellipsis opens the next one (Chicago style).
+    """
+    term = m.group(1)
+    if not tok:
+        return m.end() if term.count(".") >= 4 else -1
+    if tok[-1] in "[(":
+        return -1
+    if " " in term and term.count(".") >= 4:
+        return m.start() + 1
+    return m.end()
+
+
+def _period_ends(text: str, start: int, tstart: int, tok: str, c: str, nxt: str) -> bool:
+    """Decide whether a single period after tok ends the sentence.
+
+    c is the first character of the next sentence candidate (not lowercase),
+    nxt the next word lowercased.
+    """
+    core = tok.lstrip(_OPENERS + _BULLETS + "-")
+    low = core.lower()
+    if not core or low in _NEVER_SPLIT:
+        return False
+    if _is_list_marker(text, start, tstart + len(tok) - len(core), core):
+        return False
+    dotted = _DOTTED_RE.fullmatch(core) is not None
+    if c.isdigit():
+        return not (low in _NUMBER_ABBR or low in _MONTHS or low in _AMBIGUOUS or dotted)
+    if len(core) == 1 and core.isalpha():
+        return _initial_ends(text, start, tstart, core)
+    if low in _TIME:
+        return _time_ends(text, start, tstart, nxt)
+    if low in _AMBIGUOUS or low in _MONTHS or low in _NUMBER_ABBR or dotted:
+        return nxt in _STARTERS
+    return True
+
+
+def _is_list_marker(text: str, start: int, cstart: int, core: str) -> bool:
+    """'1.' or 'a.' opening the sentence is an enumeration label, not an ending."""
+    short = len(core) <= 3 and (core.isdigit() or (len(core) == 1 and core.isalpha()))
+    return short and _ALNUM_RE.search(text, start, cstart) is None
+
+
+def _initial_ends(text: str, start: int, tstart: int, letter: str) -> bool:
+    """A single capital after a capitalised word is a middle initial (Donald J. Trump).
+
+    After a lowercase word it is a word ending a sentence ("you and I. Did").
+    """
+    if letter.islower():
+        return False
+    before = text[max(start, tstart - 40):tstart].split()
+    if not before:
+        return False
+    prev = before[-1].lstrip(_OPENERS)
+    return not (prev[:1].isupper())
+
+
+def _time_ends(text: str, start: int, tstart: int, nxt: str) -> bool:
+    """"a.m."/"p.m." end a sentence unless followed by a zone/day or the clause
+    so far is only a short introductory phrase ("At 5 a.m. Mr. Smith went")."""
+    if nxt in _TIME_FOLLOWERS:
+        return False
+    return len(text[start:tstart].split()) >= 3
