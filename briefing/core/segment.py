@@ -24,11 +24,15 @@ _NL = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_RE = re.compile(r"\S[^%s]*" % _NL)
 _BREAK_RE = re.compile(r"\r\n|[%s]" % _NL)
 
-# A terminator: a spaced ellipsis ". . ." or a run of . ? ! …, then closing
-# quotes/brackets, and it must be followed by whitespace or the chunk end —
-# so "3.5%", "example.com/x" and "Jr.'s" are never candidates.
+# A candidate boundary: the token before (group 1, from a word start), the
+# terminator — a spaced ellipsis ". . ." or a run of . ? ! … (group 2) — and
+# closing quotes/brackets (group 3); it must be followed by whitespace or the
+# chunk end, so "3.5%", "example.com/x" and "Jr.'s" are never candidates.
+# Group 4 (in the lookahead) is the first character of what follows.
 _CLOSERS = "\"'”’»)]"
-_TERM_RE = re.compile(r"(\.(?: \.){2,}|[.?!…]+)([%s]*)(?=\s|$)" % re.escape(_CLOSERS))
+_TERM_RE = re.compile(
+    r"(?<!\S)(\S*?)(\.(?: \.){2,}|[.?!…]+)([%s]*)(?=\s+(\S)|\s*$)" % re.escape(_CLOSERS)
+)
 _OPENERS = "\"'“‘«([{"
 _NONSPACE_RE = re.compile(r"\S")
 _WORD_RE = re.compile(r"\w+")
@@ -56,6 +60,7 @@ _AMBIGUOUS = frozenset(
     "govt intl natl al".split()
 )
 _TIME = frozenset(("a.m", "p.m"))
+_SPECIAL = _NEVER_SPLIT | _NUMBER_ABBR | _MONTHS | _AMBIGUOUS
 _TIME_FOLLOWERS = frozenset(
     "eastern pacific central mountain et est edt cst cdt pst pdt gmt utc bst cet "
     "local monday tuesday wednesday thursday friday saturday sunday".split()
@@ -136,57 +141,46 @@ def _sequential_markers(text: str, m: re.Match, ce: int) -> list[int]:
 
 
 def _split_chunk(text: str, cs: int, ce: int, spans: list) -> None:
-    """Append the stripped sentence spans of text[cs:ce] to spans."""
+    """Append the sentence spans of text[cs:ce] (cs is non-space) to spans.
+
+    Terminators and closers are non-space and the next sentence starts at the
+    next non-space character, so spans come out stripped without slicing.
+    """
     start = cs
     for m in _TERM_RE.finditer(text, cs, ce):
-        nxt = _NONSPACE_RE.search(text, m.end(), ce)
-        if nxt is None:
+        n = m.start(4)
+        if n < 0:
             break
-        cut = _boundary(text, start, m, nxt.start(), ce)
-        if cut > start:
-            _append(text, start, cut, spans)
-            start = cut
-    _append(text, start, ce, spans)
-
-
-def _append(text: str, s: int, e: int, spans: list) -> None:
-    """Append text[s:e] with surrounding whitespace trimmed, if anything is left."""
-    piece = text[s:e]
-    stripped = piece.strip()
-    if stripped:
-        s += len(piece) - len(piece.lstrip())
-        spans.append((s, s + len(stripped)))
-
-
-def _token_start(text: str, start: int, k: int) -> int:
-    """Offset where the whitespace-delimited token ending at k begins."""
-    j = k
-    while j > start and not text[j - 1].isspace():
-        j -= 1
-    return j
+        cut = _boundary(text, start, m, n, ce)
+        if cut > 0:
+            spans.append((start, cut))
+            start = n if cut == m.end() else cut + 1
+    while text[ce - 1].isspace():
+        ce -= 1
+    spans.append((start, ce))
 
 
 def _boundary(text: str, start: int, m: re.Match, n: int, ce: int) -> int:
-    """Where the sentence ends if terminator m is a boundary, else -1.
+    """Where the sentence ends if candidate m is a boundary, else -1.
 
     start: beginning of the current sentence; n: first non-space after m.
     """
-    n2 = n
-    while n2 < ce - 1 and text[n2] in _OPENERS:
-        n2 += 1
-    c = text[n2]
+    c = text[n]
+    while c in _OPENERS and n < ce - 1:
+        n += 1
+        c = text[n]
     if c.islower():
         return -1
-    term = m.group(1)
+    tok, term = m.group(1), m.group(2)
+    if term == ".":
+        if tok.isalpha() and len(tok) > 1 and tok.lower() not in _SPECIAL:
+            return m.end()  # fast path: an ordinary word ends the sentence
+        word = _WORD_RE.match(text, n)
+        nxt_word = word.group().lower() if word else ""
+        return m.end() if _period_ends(text, start, m.start(), tok, c, nxt_word) else -1
     if "?" in term or "!" in term:
         return m.end()
-    tstart = _token_start(text, start, m.start())
-    tok = text[tstart:m.start()]
-    if len(term) > 1:
-        return _ellipsis_boundary(m, tok)
-    word = _WORD_RE.match(text, n2)
-    nxt_word = word.group().lower() if word else ""
-    return m.end() if _period_ends(text, start, tstart, tok, c, nxt_word) else -1
+    return _ellipsis_boundary(m, tok)
 
 
 def _ellipsis_boundary(m: re.Match, tok: str) -> int:

@@ -1,0 +1,6 @@
+"""`python -m briefing` is the `briefing` command."""
+import sys
+
+from briefing.cli import main
+
+sys.exit(main())

@@ -1,0 +1,257 @@
+"""The brief: metadata, four sections of items, and every operation an analyst can do.
+
+Each operation returns what its inverse needs (old value, old position), so the UI's undo
+commands are thin wrappers: redo calls the operation, undo calls its inverse. Changes are
+announced through plain signals so Qt models can follow without the core knowing Qt.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+
+from briefing.core.anchor import Citation, Sentence, cite, reanchor, sentence_at, sentence_id
+from briefing.core.article import ARTICLE_FIELDS, Article
+from briefing.core.events import Signal
+from briefing.core.items import MARKINGS, Item, check_value, new_fields
+from briefing.core.sections import KINDS, section_for
+from briefing.core.segment import split_sentences
+
+META_FIELDS = ("title", "analyst", "marking", "summary")
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class BriefModel:
+    """A brief over one article. Not Qt; load/save live in briefing.io."""
+
+    def __init__(self, article: Article, *, title: str = "", analyst: str = "",
+                 marking: str = "TLP:CLEAR", summary: str = "", created: str | None = None,
+                 modified: str | None = None, clock: Callable[[], str] = utc_now) -> None:
+        self.article = article
+        self.title = title
+        self.analyst = analyst
+        self.marking = marking
+        self.summary = summary
+        self.clock = clock
+        self.created = created or clock()
+        self.modified = modified or self.created
+        self.sections: dict[str, list[Item]] = {kind: [] for kind in KINDS}
+        self._by_id: dict[str, Item] = {}
+        self._next_id = 1
+        self._sentences: list[Sentence] | None = None
+        self._starts: list[int] = []
+        self._by_sentence: dict[str, Sentence] = {}
+        self._citing: dict[str, list[Item]] | None = None
+        # (kind, index) before a row appears/disappears, then (kind, index, item) after.
+        self.about_to_insert, self.inserted = Signal(), Signal()
+        self.about_to_remove, self.removed = Signal(), Signal()
+        self.item_changed = Signal()   # (item, field name or "citations")
+        self.meta_changed = Signal()   # (name) e.g. "title", "article.outlet"
+
+    # ---- sentences -------------------------------------------------------------------
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._sentences is None:
+            text = self.article.text
+            self._sentences = [Sentence(sentence_id(i), s, e, text[s:e])
+                               for i, (s, e) in enumerate(split_sentences(text))]
+            self._starts = [s.start for s in self._sentences]
+            self._by_sentence = {s.id: s for s in self._sentences}
+        return self._sentences
+
+    def sentence(self, sid: str) -> Sentence:
+        self.sentences
+        try:
+            return self._by_sentence[sid]
+        except KeyError:
+            raise ValueError(f"no sentence {sid!r} in the article") from None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing a code point offset, if any."""
+        return sentence_at(self.sentences, self._starts, offset)
+
+    def sentences_between(self, start: int, end: int) -> list[Sentence]:
+        """Whole sentences touched by [start, end): a selection snaps to these."""
+        return [s for s in self.sentences if s.start < max(end, start + 1) and s.end > start]
+
+    # ---- items -----------------------------------------------------------------------
+    @property
+    def items(self) -> list[Item]:
+        return [item for kind in KINDS for item in self.sections[kind]]
+
+    def item(self, item_id: str) -> Item:
+        try:
+            return self._by_id[item_id]
+        except KeyError:
+            raise ValueError(f"no item {item_id!r} in the brief") from None
+
+    def position(self, item_id: str) -> tuple[str, int]:
+        item = self.item(item_id)
+        return item.kind, self.sections[item.kind].index(item)
+
+    def new_item(self, kind: str, text: str, sentence_ids: Iterable[str] = ()) -> Item:
+        """A fresh item not yet in the brief (the undo command inserts it)."""
+        section_for(kind)
+        item = Item(f"item-{self._next_id}", kind, new_fields(kind, text))
+        self._next_id += 1
+        item.citations = self._citations_for(sentence_ids)
+        return item
+
+    def add_item(self, kind: str, text: str, sentence_ids: Iterable[str] = ()) -> Item:
+        item = self.new_item(kind, text, sentence_ids)
+        self.insert_item(item)
+        return item
+
+    def insert_item(self, item: Item, index: int | None = None) -> None:
+        if item.id in self._by_id:
+            raise ValueError(f"item {item.id!r} is already in the brief")
+        items = self.sections[section_for(item.kind).kind]
+        index = len(items) if index is None else max(0, min(index, len(items)))
+        self.about_to_insert.emit(item.kind, index)
+        items.insert(index, item)
+        self._by_id[item.id] = item
+        self._bump_id(item.id)
+        self._changed(citations=True)
+        self.inserted.emit(item.kind, index, item)
+
+    def remove_item(self, item_id: str) -> tuple[str, int, Item]:
+        kind, index = self.position(item_id)
+        self.about_to_remove.emit(kind, index)
+        item = self.sections[kind].pop(index)
+        del self._by_id[item_id]
+        self._changed(citations=True)
+        self.removed.emit(kind, index, item)
+        return kind, index, item
+
+    def move_item(self, item_id: str, kind: str, index: int) -> tuple[str, int, Item]:
+        """Reorder, or move to another section (fields of the new kind start from defaults,
+        the headline text, note and citations carry over). Returns the old placement."""
+        old_kind, old_index, old = self.remove_item(item_id)
+        moved = old if kind == old_kind else Item(
+            old.id, kind, new_fields(kind, old.text), old.note, list(old.citations))
+        self.insert_item(moved, index)
+        return old_kind, old_index, old
+
+    def set_field(self, item_id: str, name: str, value: str) -> str:
+        item = self.item(item_id)
+        check_value(item.kind, name, value)
+        old = item.get(name)
+        if name == "note":
+            item.note = value
+        else:
+            item.fields[name] = value
+        self._changed()
+        self.item_changed.emit(item, name)
+        return old
+
+    # ---- citations -------------------------------------------------------------------
+    def _citations_for(self, sentence_ids: Iterable[str]) -> list[Citation]:
+        text = self.article.text
+        unique = dict.fromkeys(sentence_ids)
+        cited = sorted((self.sentence(sid) for sid in unique), key=lambda s: s.start)
+        return [cite(text, s) for s in cited]
+
+    def set_citations(self, item_id: str, citations: list[Citation]) -> list[Citation]:
+        item = self.item(item_id)
+        old, item.citations = item.citations, list(citations)
+        self._changed(citations=True)
+        self.item_changed.emit(item, "citations")
+        return old
+
+    def link(self, item_id: str, sentence_ids: Iterable[str]) -> list[Citation]:
+        """Add sentences to an item's sources (kept in reading order). Returns the old list."""
+        item = self.item(item_id)
+        have = {c.sentence_id for c in item.citations}
+        added = self._citations_for(sid for sid in sentence_ids if sid not in have)
+        return self.set_citations(
+            item_id, sorted(item.citations + added, key=lambda c: c.start))
+
+    def unlink(self, item_id: str, sentence_id_: str) -> list[Citation]:
+        item = self.item(item_id)
+        return self.set_citations(
+            item_id, [c for c in item.citations if c.sentence_id != sentence_id_])
+
+    def _by_sentence_ids(self) -> set[str]:
+        self.sentences
+        return set(self._by_sentence)
+
+    def items_citing(self, sid: str) -> list[Item]:
+        """Items citing a sentence, in brief order (click-to-select cycles through these)."""
+        if self._citing is None:
+            citing: dict[str, list[Item]] = {}
+            for item in self.items:
+                for c in item.citations:
+                    citing.setdefault(c.sentence_id, []).append(item)
+            self._citing = citing
+        return list(self._citing.get(sid, ()))
+
+    def cited_sentence_ids(self) -> set[str]:
+        self.items_citing("")
+        assert self._citing is not None
+        return {sid for sid in self._citing if sid in self._by_sentence_ids()}
+
+    def orphaned(self) -> list[tuple[Item, Citation]]:
+        """Citations whose sentence cannot be found in the article text any more."""
+        known = self._by_sentence_ids()
+        return [(i, c) for i in self.items for c in i.citations
+                if c.sentence_id not in known or self.sentence(c.sentence_id).text != c.exact]
+
+    def reanchor_all(self) -> int:
+        """Refresh citations after the article text changed; returns how many moved.
+        Citations that no longer anchor are kept untouched (nothing is lost) and reported
+        by orphaned()."""
+        text, moved = self.article.text, 0
+        for item in self.items:
+            fresh = []
+            for c in item.citations:
+                new = reanchor(text, self.sentences, self._starts, c)
+                moved += new is not None and new is not c
+                fresh.append(c if new is None else new)
+            item.citations = fresh
+        self._citing = None
+        return moved
+
+    # ---- metadata --------------------------------------------------------------------
+    def set_meta(self, name: str, value: str) -> str:
+        """Brief metadata (title, analyst, marking, summary) or article.<field>."""
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a string")
+        if name.startswith("article."):
+            field = name[len("article."):]
+            if field not in ARTICLE_FIELDS:
+                raise ValueError(f"the article has no field {field!r}")
+            target = self.article
+        elif name in META_FIELDS:
+            field, target = name, self
+            if name == "marking" and value not in MARKINGS:
+                raise ValueError(f"marking must be one of: {', '.join(MARKINGS)}")
+        else:
+            raise ValueError(f"the brief has no field {name!r}")
+        old = getattr(target, field)
+        setattr(target, field, value)
+        self._changed()
+        self.meta_changed.emit(name)
+        return old
+
+    # ---- bookkeeping -----------------------------------------------------------------
+    def _changed(self, citations: bool = False) -> None:
+        self.modified = self.clock()
+        if citations:
+            self._citing = None
+
+    def reindex(self) -> None:
+        """Rebuild lookups after sections were filled directly (as the file loader does)."""
+        self._by_id = {item.id: item for item in self.items}
+        for item_id in self._by_id:
+            self._bump_id(item_id)
+        self._citing = None
+
+    def _bump_id(self, item_id: str) -> None:
+        tail = item_id.rsplit("-", 1)[-1]
+        if tail.isdigit():
+            self._next_id = max(self._next_id, int(tail) + 1)
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(self.sections[kind]) for kind in KINDS}

@@ -1,0 +1,165 @@
+"""Load and save .brief files: UTF-8 JSON, validated on load, written atomically.
+
+Serialisation is deterministic (fixed key order, two-space indent, trailing newline), so
+save -> load -> save is byte-identical and briefs diff cleanly in version control.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TypeVar
+
+import jsonschema
+
+from briefing.core.anchor import Citation
+from briefing.core.article import ARTICLE_FIELDS, Article
+from briefing.core.brief import BriefModel
+from briefing.core.items import FIELDS, Item
+from briefing.core.sections import SECTIONS
+from briefing.io.atomic import write_atomic
+from briefing.io.errors import BriefingFileError
+from briefing.io.schema import FORMAT_NAME, FORMAT_VERSION, SCHEMA
+
+MAX_FILE_BYTES = 256 * 1024 * 1024  # far above any real brief; refuses before reading
+B = TypeVar("B", bound=BriefModel)
+_VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+# ---- brief -> JSON ---------------------------------------------------------------------
+def _citation_json(c: Citation) -> dict:
+    return {"sentence": c.sentence_id,
+            "quote": {"exact": c.exact, "prefix": c.prefix, "suffix": c.suffix},
+            "position": {"start": c.start, "end": c.end}}
+
+
+def _item_json(item: Item) -> dict:
+    out: dict = {"id": item.id}
+    out.update((spec.name, item.fields[spec.name]) for spec in FIELDS[item.kind])
+    out["note"] = item.note
+    out["citations"] = [_citation_json(c) for c in item.citations]
+    return out
+
+
+def to_json(brief: BriefModel) -> dict:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "brief": {"title": brief.title, "analyst": brief.analyst, "created": brief.created,
+                  "modified": brief.modified, "marking": brief.marking, "summary": brief.summary},
+        "article": {**{f: getattr(brief.article, f) for f in ARTICLE_FIELDS},
+                    "text": brief.article.text},
+        "sections": {s.key: [_item_json(i) for i in brief.sections[s.kind]] for s in SECTIONS},
+    }
+
+
+def dumps(brief: BriefModel) -> bytes:
+    return (json.dumps(to_json(brief), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def save(brief: BriefModel, path: str | os.PathLike) -> str:
+    """Write the brief atomically; returns the sha256 of what was written."""
+    data = dumps(brief)
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise BriefingFileError(path, f"cannot save: {exc.strerror or exc}") from None
+    return hashlib.sha256(data).hexdigest()
+
+
+# ---- JSON -> brief ---------------------------------------------------------------------
+def _path_text(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def parse(data: bytes, path: str | os.PathLike, cls: type[B] = BriefModel) -> B:  # type: ignore[assignment]
+    """Bytes of a .brief file -> brief, or BriefingFileError with one line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefingFileError(path, f"not UTF-8 text (binary or damaged file; byte {exc.start})") from None
+    if not text.strip():
+        raise BriefingFileError(path, "the file is empty")
+    try:
+        doc = json.loads(text)
+    except RecursionError:
+        raise BriefingFileError(path, "not a brief: JSON nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        ends_early = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        what = "truncated (the JSON ends early)" if ends_early else f"not valid JSON: {exc.msg}"
+        raise BriefingFileError(path, f"{what} at line {exc.lineno} column {exc.colno}") from None
+    _check_header(doc, path)
+    error = jsonschema.exceptions.best_match(_VALIDATOR.iter_errors(doc))
+    if error is not None:
+        raise BriefingFileError(path, _short(error.message), _path_text(error.absolute_path) or "top level")
+    return _build(doc, path, cls)
+
+
+def _short(message: str, limit: int = 160) -> str:
+    return message if len(message) <= limit else message[:limit - 1] + "…"
+
+
+def _check_header(doc: object, path) -> None:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        raise BriefingFileError(path, f"not a Briefing file (expected \"format\": \"{FORMAT_NAME}\")")
+    version = doc.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise BriefingFileError(
+            path, f"made by a newer Briefing (format version {version}; this version reads "
+                  f"up to {FORMAT_VERSION})", "version")
+
+
+def _build(doc: dict, path, cls: type[B]) -> B:
+    meta = doc["brief"]
+    article = Article(**{f: doc["article"][f] for f in (*ARTICLE_FIELDS, "text")})
+    brief = cls(article, title=meta["title"], analyst=meta["analyst"], marking=meta["marking"],
+                summary=meta["summary"], created=meta["created"], modified=meta["modified"])
+    seen: set[str] = set()
+    for section in SECTIONS:
+        for n, raw in enumerate(doc["sections"][section.key]):
+            at = f"sections.{section.key}[{n}]"
+            if raw["id"] in seen:
+                raise BriefingFileError(path, f"duplicate item id {raw['id']!r}", f"{at}.id")
+            seen.add(raw["id"])
+            fields = {spec.name: raw[spec.name] for spec in FIELDS[section.kind]}
+            cites = [_citation(c, path, f"{at}.citations[{k}]") for k, c in enumerate(raw["citations"])]
+            brief.sections[section.kind].append(Item(raw["id"], section.kind, fields, raw["note"], cites))
+    brief.reindex()
+    return brief
+
+
+def _citation(raw: dict, path, at: str) -> Citation:
+    start, end = raw["position"]["start"], raw["position"]["end"]
+    if end < start:
+        raise BriefingFileError(path, "citation ends before it starts", f"{at}.position")
+    quote = raw["quote"]
+    return Citation(raw["sentence"], start, end, quote["exact"], quote["prefix"], quote["suffix"])
+
+
+def load(path: str | os.PathLike, cls: type[B] = BriefModel) -> tuple[B, str]:  # type: ignore[assignment]
+    """Read and validate a .brief file; returns (brief, sha256 of the bytes read)."""
+    data = read_bytes(path)
+    return parse(data, path, cls), hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(path: str | os.PathLike, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes, or a one-line error for missing, unreadable or absurdly large files."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise BriefingFileError(path, "is a folder, not a file")
+        if size > limit:
+            raise BriefingFileError(path, f"too large ({size // (1024 * 1024)} MB; the limit is "
+                                          f"{limit // (1024 * 1024)} MB)")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise BriefingFileError(path, "no such file") from None
+    except PermissionError:
+        raise BriefingFileError(path, "permission denied") from None
+    except OSError as exc:
+        raise BriefingFileError(path, f"cannot read: {exc.strerror or exc}") from None

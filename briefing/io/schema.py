@@ -1,0 +1,54 @@
+"""The JSON Schema of a .brief file, built from the core's field declarations.
+
+Validation is done by the maintained `jsonschema` library; this module only states the
+shape, so a new field added to core.items appears in the schema without a second list.
+"""
+from __future__ import annotations
+
+from briefing.core.article import ARTICLE_FIELDS
+from briefing.core.items import FIELDS, MARKINGS
+from briefing.core.sections import SECTIONS
+
+FORMAT_NAME = "briefing"
+FORMAT_VERSION = 1
+
+_STR = {"type": "string"}
+_OFFSET = {"type": "integer", "minimum": 0}
+
+
+def _strict(properties: dict, required: list[str] | None = None) -> dict:
+    return {"type": "object", "properties": properties,
+            "required": list(properties) if required is None else required,
+            "additionalProperties": False}
+
+
+CITATION = _strict({
+    "sentence": {"type": "string", "pattern": "^s[1-9][0-9]*$"},
+    "quote": _strict({"exact": {"type": "string", "minLength": 1}, "prefix": _STR, "suffix": _STR}),
+    "position": _strict({"start": _OFFSET, "end": _OFFSET}),
+})
+
+
+def _item_schema(kind: str) -> dict:
+    props: dict = {"id": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"}}
+    for spec in FIELDS[kind]:
+        props[spec.name] = {"enum": list(spec.choices)} if spec.choices else _STR
+    props["note"] = _STR
+    props["citations"] = {"type": "array", "items": CITATION}
+    return _strict(props)
+
+
+SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    **_strict({
+        "format": {"const": FORMAT_NAME},
+        "version": {"const": FORMAT_VERSION},
+        "brief": _strict({
+            "title": _STR, "analyst": _STR, "created": _STR, "modified": _STR,
+            "marking": {"enum": list(MARKINGS)}, "summary": _STR,
+        }),
+        "article": _strict({**{f: _STR for f in ARTICLE_FIELDS}, "text": _STR}),
+        "sections": _strict({s.key: {"type": "array", "items": _item_schema(s.kind)}
+                             for s in SECTIONS}),
+    }),
+}
