@@ -24,23 +24,25 @@ _NL = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_RE = re.compile(r"\S[^%s]*" % _NL)
 _BREAK_RE = re.compile(r"\r\n|[%s]" % _NL)
 
-# A candidate boundary: the token before (group 1, from a word start), the
-# terminator — a spaced ellipsis ". . ." or a run of . ? ! … (group 2) — and
-# closing quotes/brackets (group 3); it must be followed by whitespace or the
+# A candidate boundary: a terminator — a run of . ? ! … possibly continued by
+# a spaced ellipsis ". . ." (group 1 holds all but its first char) — then
+# closing quotes/brackets (group 2); it must be followed by whitespace or the
 # chunk end, so "3.5%", "example.com/x" and "Jr.'s" are never candidates.
-# Group 4 (in the lookahead) is the first character of what follows.
+# Group 3 (in the lookahead) is the first character of what follows.  The
+# pattern starts with a plain character class so the regex engine can skip
+# ahead quickly; the word before is looked up only for actual candidates.
 _CLOSERS = "\"'”’»)]"
 _TERM_RE = re.compile(
-    r"(?<!\S)(\S*?)(\.(?: \.){2,}|[.?!…]+)([%s]*)(?=\s+(\S)|\s*$)" % re.escape(_CLOSERS)
+    r"[.?!…]([.?!…]*(?: \.)*)([%s]*)(?=\s+(\S)|\s*$)" % re.escape(_CLOSERS)
 )
+_TOKEN_WINDOW = 64  # longest token examined before a terminator
 _OPENERS = "\"'“‘«([{"
-_NONSPACE_RE = re.compile(r"\S")
 _WORD_RE = re.compile(r"\w+")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _DOTTED_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, e.g, Ph.D, U.S.A
 
 _BULLETS = "•⁃▪◦‣"
-_BULLET_RE = re.compile(r"(?<=\s)[%s]" % _BULLETS)
+_BULLET_RE = re.compile(r"[%s]" % _BULLETS)
 _LIST_START_RE = re.compile(r"(?:[%s]\s*)?(\d{1,2}|[a-z])(\.\)|\.|\))\s" % _BULLETS)
 
 # Titles before a name: a following capital is the name, never a new sentence.
@@ -116,7 +118,8 @@ def _list_items(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
     no terminal punctuation, so they are found by looking for the next marker
     in sequence (2 after 1, b after a) with the same style of separator.
     """
-    cuts = [m.start() for m in _BULLET_RE.finditer(text, cs, ce)]
+    cuts = [b.start() for b in _BULLET_RE.finditer(text, cs, ce)]
+    cuts = [c for c in cuts if text[c - 1].isspace()]
     m = _LIST_START_RE.match(text, cs, ce)
     if m:
         cuts.extend(_sequential_markers(text, m, ce))
@@ -148,7 +151,7 @@ def _split_chunk(text: str, cs: int, ce: int, spans: list) -> None:
     """
     start = cs
     for m in _TERM_RE.finditer(text, cs, ce):
-        n = m.start(4)
+        n = m.start(3)
         if n < 0:
             break
         cut = _boundary(text, start, m, n, ce)
@@ -158,6 +161,13 @@ def _split_chunk(text: str, cs: int, ce: int, spans: list) -> None:
     while text[ce - 1].isspace():
         ce -= 1
     spans.append((start, ce))
+
+
+def _token_before(text: str, start: int, k: int) -> str:
+    """The whitespace-delimited token ending at k ('' if k follows a space)."""
+    if k == start or text[k - 1].isspace():
+        return ""
+    return text[max(start, k - _TOKEN_WINDOW):k].rsplit(None, 1)[-1]
 
 
 def _boundary(text: str, start: int, m: re.Match, n: int, ce: int) -> int:
@@ -171,31 +181,33 @@ def _boundary(text: str, start: int, m: re.Match, n: int, ce: int) -> int:
         c = text[n]
     if c.islower():
         return -1
-    tok, term = m.group(1), m.group(2)
+    k = m.start()
+    tok = _token_before(text, start, k)
+    term = text[k:m.end(1)]
     if term == ".":
         if tok.isalpha() and len(tok) > 1 and tok.lower() not in _SPECIAL:
             return m.end()  # fast path: an ordinary word ends the sentence
         word = _WORD_RE.match(text, n)
         nxt_word = word.group().lower() if word else ""
-        return m.end() if _period_ends(text, start, m.start(), tok, c, nxt_word) else -1
+        ends = _period_ends(text, start, k - len(tok), tok, c, nxt_word)
+        return m.end() if ends else -1
     if "?" in term or "!" in term:
         return m.end()
-    return _ellipsis_boundary(m, tok)
+    return _ellipsis_boundary(m, tok, term)
 
 
-def _ellipsis_boundary(m: re.Match, tok: str) -> int:
+def _ellipsis_boundary(m: re.Match, tok: str, term: str) -> int:
     """Ellipses end a sentence only when attached to a word (or four spaced dots).
 
     "that.... She" splits; "is . . . I didn't" and "[...]" do not; in
     "compounds. . . . The" the first dot ends the sentence and the spaced
     ellipsis opens the next one (Chicago style).
     """
-    term = m.group(1)
     if not tok:
         return m.end() if term.count(".") >= 4 else -1
     if tok[-1] in "[(":
         return -1
-    if " " in term and term.count(".") >= 4:
+    if term.startswith(". ") and term.count(".") >= 4:
         return m.start() + 1
     return m.end()
 
