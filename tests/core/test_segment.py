@@ -1,0 +1,156 @@
+"""Tests for briefing.core.segment: accuracy on gold sets and span invariants."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.core.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN_RULES = Path("/work/shared/data/golden_rules_en.json")
+NEWS_GOLD = Path(__file__).parent / "data" / "news_gold.json"
+ARTICLE = ROOT / "seeds" / "musk-putin-contacts.txt"
+
+
+def segments(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def _load(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _ids(cases: list[dict]) -> list[str]:
+    return [f"{i:02d}-{c['text'][:30]}" for i, c in enumerate(cases)]
+
+
+GOLDEN_CASES = _load(GOLDEN_RULES) if GOLDEN_RULES.exists() else []
+NEWS_CASES = _load(NEWS_GOLD)
+
+
+# --- accuracy --------------------------------------------------------------
+
+@pytest.mark.skipif(not GOLDEN_CASES, reason="shared golden rules data not present")
+def test_golden_rules_pass_count_at_least_pysbd():
+    passed = sum(segments(c["text"]) == c["expected"] for c in GOLDEN_CASES)
+    assert len(GOLDEN_CASES) == 48
+    assert passed >= 47
+
+
+@pytest.mark.parametrize("case", GOLDEN_CASES, ids=_ids(GOLDEN_CASES))
+def test_golden_rule(case):
+    assert segments(case["text"]) == case["expected"]
+
+
+def test_news_gold_has_enough_cases():
+    assert len(NEWS_CASES) >= 40
+
+
+@pytest.mark.parametrize("case", NEWS_CASES, ids=_ids(NEWS_CASES))
+def test_news_gold(case):
+    assert segments(case["text"]) == case["expected"]
+
+
+def test_sample_article_opening_and_heading():
+    got = segments(ARTICLE.read_text(encoding="utf-8"))
+    assert got[:7] == [
+        "Elon Musk, a prominent figure in U.S. politics and a Trump supporter, allegedly "
+        "maintains regular communication with Russian President Vladimir Putin, according "
+        "to a news outlet report.",
+        "This claim is backed by several current and former officials from the U.S., "
+        "Europe, and Russia.",
+        "The purported conversations involved a variety of topics, including geopolitical, "
+        "business, and personal matters.",
+        "Musk did not provide a response to the publication's advance request for comment "
+        "and initially chose to express his support for former President Donald Trump on "
+        "his digital platform X, where he often shares right-wing conservative viewpoints.",
+        "Two years prior, Musk refuted a different report alleging contacts with Putin.",
+        "Top-Secret Clearance",
+        "Despite Musk's denial, the contacts did reportedly continue into this year, "
+        "according to the \"Wall Street Journal,\" citing a current and a former "
+        "intelligence official.",
+    ]
+    assert "Kremlin Affirms Space-Related Communication" in got
+    assert "The U.S. Department of Defense now has a contract with SpaceX for this service." in got
+
+
+# --- layout rules ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "\r\n\t \x0b", "\u2028\u3000"])
+def test_blank_text_gives_no_spans(text):
+    assert split_sentences(text) == []
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \t\n"])
+def test_heading_is_its_own_segment(nl):
+    text = f"Top-Secret Clearance{nl}Despite the denial, talks went on."
+    assert segments(text) == ["Top-Secret Clearance", "Despite the denial, talks went on."]
+
+
+def test_blank_line_always_ends_a_segment():
+    text = "the first part has no period\n\nand the second starts lowercase"
+    assert segments(text) == ["the first part has no period", "and the second starts lowercase"]
+
+
+def test_hard_wrapped_line_continues_sentence():
+    text = "The minister said the plan would\nbe delayed. Nobody was surprised."
+    assert segments(text) == [
+        "The minister said the plan would\nbe delayed.",
+        "Nobody was surprised.",
+    ]
+
+
+def test_offsets_are_code_points():
+    text = "Emoji 🎉 first. Then “quoted” text in café. Done."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ["Emoji 🎉 first.", "Then “quoted” text in café.", "Done."]
+
+
+# --- invariants ------------------------------------------------------------
+
+ALPHABET = st.one_of(
+    st.sampled_from(
+        ["\r\n", "\n\n", "\n", "\r", "\t", " ", ".", "?", "!", "…", '"', "'", "“", "”",
+         "(", ")", "[", "]", "•", "⁃", "1.", "a.", " . . . ", "U.S.", "Mr.", "a.m.",
+         "🎉", "\u2028", "\x0b", "\x00", "\xa0", "No. 5"]
+    ),
+    st.characters(),
+    st.sampled_from(list("abcXYZ019 ")),
+)
+TEXTS = st.one_of(st.text(), st.lists(ALPHABET, max_size=60).map("".join))
+
+
+def check_invariants(text: str) -> None:
+    spans = split_sentences(text)
+    prev_end = 0
+    covered = [False] * len(text)
+    for s, e in spans:
+        assert isinstance(s, int) and isinstance(e, int)
+        assert prev_end <= s < e <= len(text)
+        piece = text[s:e]
+        assert piece and piece == piece.strip()
+        for i in range(s, e):
+            covered[i] = True
+        prev_end = e
+    for i, ch in enumerate(text):
+        assert covered[i] or ch.isspace(), (i, ch)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXTS)
+def test_spans_are_stripped_ordered_disjoint_and_cover_text(text):
+    check_invariants(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a.\x85b", ". . . .", "x. . . . Y", "1. ", "• 1. a • 2. b", "\u2029X. Y", "([...] A",
+     "“.” A", "a\r\rb", "U.S.\r\nHow", "x.\tX. " * 50],
+)
+def test_invariants_on_tricky_inputs(text):
+    check_invariants(text)
