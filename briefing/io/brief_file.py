@@ -129,6 +129,7 @@ def _build(doc: dict, path, cls: type[B]) -> B:
             cites = [_citation(c, path, f"{at}.citations[{k}]") for k, c in enumerate(raw["citations"])]
             brief.sections[section.kind].append(Item(raw["id"], section.kind, fields, raw["note"], cites))
     brief.reindex()
+    brief.reanchor_all()  # a changed article text or segmenter re-points citations
     return brief
 
 
