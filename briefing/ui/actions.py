@@ -1,0 +1,73 @@
+"""All window actions in one table: text, shortcut, handler and menu (after Picard).
+
+Menus and toolbars are lists of action names, so a shortcut or label is changed in one
+place and the menu, toolbar and tests agree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from briefing.core.sections import SECTIONS
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    handler: str                      # method name on the main window
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("new", "&New Brief from Article…", "new_from_article", QKeySequence.New,
+               "Start a brief over a .txt or .md article"),
+    ActionSpec("open", "&Open…", "open_dialog", QKeySequence.Open),
+    ActionSpec("save", "&Save", "save", QKeySequence.Save),
+    ActionSpec("save_as", "Save &As…", "save_as", QKeySequence.SaveAs),
+    ActionSpec("export_md", "Export &Markdown…", "export_markdown", "Ctrl+Shift+M"),
+    ActionSpec("export_docx", "Export &Word (.docx)…", "export_docx", "Ctrl+Shift+E"),
+    ActionSpec("preview", "&Preview Export", "show_preview", "Ctrl+Shift+P"),
+    ActionSpec("close", "&Close", "close", QKeySequence.Close),
+    ActionSpec("quit", "&Quit", "quit", QKeySequence.Quit),
+    ActionSpec("link", "&Link Selection to Item", "link_selection", "Ctrl+L",
+               "Cite the selected sentences in the selected item"),
+    ActionSpec("delete_item", "&Delete Item", "delete_item", None),
+    ActionSpec("move_up", "Move Item &Up", "move_item_up", "Alt+Up"),
+    ActionSpec("move_down", "Move Item Do&wn", "move_item_down", "Alt+Down"),
+    ActionSpec("about", "&About Briefing", "about"),
+) + tuple(
+    ActionSpec(f"new_{s.kind}", f"New {s.singular.capitalize()} from Selection", f"new_{s.kind}",
+               s.shortcut, f"Make a {s.singular} from the selected sentence(s) ({s.shortcut})")
+    for s in SECTIONS
+)
+
+MENUS: dict[str, list[str | None]] = {
+    "&File": ["new", "open", "recent", None, "save", "save_as", None, "export_md", "export_docx",
+              "preview", None, "close", "quit"],
+    "&Edit": ["undo", "redo", None, "link", "delete_item", "move_up", "move_down"],
+    "&Insert": [f"new_{s.kind}" for s in SECTIONS],
+    "&Help": ["about"],
+}
+TOOLBAR: list[str | None] = ["new", "open", "save", None, "undo", "redo", None] + [
+    f"new_{s.kind}" for s in SECTIONS] + ["link", None, "preview"]
+
+
+def build_actions(window: QWidget, handler: Callable[[str], Callable[[], object]]) -> dict[str, QAction]:
+    """QActions for every spec, triggered into handler(spec.handler)."""
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        action = QAction(spec.text, window)
+        action.setObjectName(f"action_{spec.name}")
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.tip:
+            action.setStatusTip(spec.tip)
+            action.setToolTip(spec.tip)
+        action.triggered.connect(lambda _=False, h=spec.handler: handler(h)())
+        actions[spec.name] = action
+    return actions

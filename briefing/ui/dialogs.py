@@ -1,0 +1,92 @@
+"""Every question the app asks the user, behind one seam so tests never block on a dialog.
+
+The main window only talks to a `Dialogs` object; tests pass a `ScriptedDialogs` that
+answers from queues and records what was shown.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+BRIEF_FILTER = "Briefs (*.brief);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.text);;All files (*)"
+
+
+class Answer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Dialogs:
+    """The real dialogs. Each returns None (or CANCEL) when the user backs out."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def open_brief_path(self, folder: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Open brief", folder, BRIEF_FILTER)
+        return path or None
+
+    def article_path(self, folder: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, "New brief from article", folder, ARTICLE_FILTER)
+        return path or None
+
+    def save_path(self, suggested: str, title: str = "Save brief",
+                  filters: str = BRIEF_FILTER) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        return path or None
+
+    def unsaved_changes(self, name: str) -> Answer:
+        box = QMessageBox(QMessageBox.Warning, "Unsaved changes",
+                          f"Save changes to “{name}” before closing?",
+                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self.parent)
+        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setDefaultButton(QMessageBox.Save)
+        choice = box.exec()
+        return {QMessageBox.Save: Answer.SAVE, QMessageBox.Discard: Answer.DISCARD}.get(
+            QMessageBox.StandardButton(choice), Answer.CANCEL)
+
+    def confirm(self, title: str, text: str) -> bool:
+        return QMessageBox.question(self.parent, title, text) == QMessageBox.Yes
+
+    def error(self, message: str) -> None:
+        QMessageBox.critical(self.parent, "Briefing", message)
+
+
+class ScriptedDialogs(Dialogs):
+    """Answers from lists (first in, first out) and records errors: for tests and scripts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+        self.paths: list[str | None] = []
+        self.answers: list[Answer] = []
+        self.confirms: list[bool] = []
+        self.errors: list[str] = []
+        self.asked: list[str] = []
+
+    def _next_path(self, what: str) -> str | None:
+        self.asked.append(what)
+        return self.paths.pop(0) if self.paths else None
+
+    def open_brief_path(self, folder: str) -> str | None:
+        return self._next_path("open")
+
+    def article_path(self, folder: str) -> str | None:
+        return self._next_path("article")
+
+    def save_path(self, suggested: str, title: str = "Save brief", filters: str = BRIEF_FILTER):
+        return self._next_path("save")
+
+    def unsaved_changes(self, name: str) -> Answer:
+        self.asked.append("unsaved")
+        return self.answers.pop(0) if self.answers else Answer.CANCEL
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.asked.append("confirm")
+        return self.confirms.pop(0) if self.confirms else False
+
+    def error(self, message: str) -> None:
+        self.errors.append(message)

@@ -1,0 +1,30 @@
+"""Export from the window: ask where, never overwrite silently, report errors in a dialog."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.io.errors import BriefingFileError
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+FILTERS = {"md": "Markdown (*.md)", "docx": "Word document (*.docx)"}
+
+
+def export_as(window: "MainWindow", to: str) -> bool:
+    from briefing.io.export import export_file
+    stem = Path(window.files.suggested_path()).with_suffix(f".{to}")
+    path = window.dialogs.save_path(str(stem), f"Export {FILTERS[to]}", FILTERS[to])
+    if not path:
+        return False
+    if not path.endswith(f".{to}"):
+        path += f".{to}"
+    # The file dialog has already asked about replacing an existing file.
+    try:
+        export_file(window.brief, to, path, force=True)
+    except BriefingFileError as exc:
+        window.dialogs.error(str(exc))
+        return False
+    window.statusBar().showMessage(f"Exported {path}", 4000)
+    return True

@@ -1,0 +1,129 @@
+"""Open, save, save-as, new-from-article and the unsaved-changes prompt.
+
+Kept apart from the window so the rules live in one place: nothing is written over a file
+the user did not choose, every failure is a dialog with the core's one-line message, and a
+file changed on disk by another program is never overwritten without asking.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.api import Brief
+from briefing.io import brief_file
+from briefing.io.errors import BriefingFileError
+from briefing.ui.dialogs import Answer
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+class FileActions:
+    def __init__(self, window: "MainWindow") -> None:
+        self.w = window
+        self.path: str | None = None     # None: never saved (a new brief from an article)
+        self.disk_hash: str | None = None  # sha256 of the file as last loaded or saved
+
+    # ---- names -----------------------------------------------------------------------
+    def display_name(self) -> str:
+        if self.path:
+            return Path(self.path).name
+        return (self.w.brief.title or self.w.brief.article.title or "Untitled") + ".brief"
+
+    def suggested_path(self) -> str:
+        if self.path:
+            return self.path
+        stem = "".join(c if c.isalnum() or c in " -_" else " " for c in self.display_name()[:-6])
+        return str(Path(self.w.settings.last_folder() or Path.home()) / f"{stem.strip() or 'brief'}.brief")
+
+    # ---- opening ---------------------------------------------------------------------
+    def load(self, path: str) -> bool:
+        """Open a .brief or start a brief over an article; errors become a dialog."""
+        try:
+            if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
+                brief, file_path, digest = Brief.from_article_file(path), None, None
+            else:
+                brief, digest = brief_file.load(path, Brief)
+                file_path = os.path.abspath(path)
+        except BriefingFileError as exc:
+            self.w.dialogs.error(str(exc))
+            return False
+        self.path, self.disk_hash = file_path, digest
+        self.w.set_brief(brief)
+        self.w.settings.set_last_folder(str(Path(path).resolve().parent))
+        if file_path:
+            self.w.remember_recent(file_path)
+        return True
+
+    def open(self, path: str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        path = path or self.w.dialogs.open_brief_path(self.w.settings.last_folder())
+        return bool(path) and self.load(path)
+
+    def new_from_article(self, path: str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        path = path or self.w.dialogs.article_path(self.w.settings.last_folder())
+        if not path:
+            return False
+        if Path(path).suffix.lower() == ".brief":
+            self.w.dialogs.error(f"{path}: is a brief, not an article (use Open)")
+            return False
+        return self.load(path)
+
+    # ---- saving ----------------------------------------------------------------------
+    def save(self) -> bool:
+        return self.save_to(self.path) if self.path else self.save_as()
+
+    def save_as(self) -> bool:
+        path = self.w.dialogs.save_path(self.suggested_path())
+        if not path:
+            return False
+        if not path.endswith(".brief"):
+            path += ".brief"
+        return self.save_to(path, chosen=True)
+
+    def save_to(self, path: str, chosen: bool = False) -> bool:
+        if not chosen and self._changed_on_disk(path) and not self.w.dialogs.confirm(
+                "File changed on disk",
+                f"“{Path(path).name}” was changed by another program since you opened it. "
+                "Overwrite it with your version?"):
+            return False
+        try:
+            self.disk_hash = brief_file.save(self.w.brief, path)
+        except BriefingFileError as exc:
+            self.w.dialogs.error(str(exc))
+            return False
+        self.path = os.path.abspath(path)
+        self.w.undo_stack.setClean()
+        self.w.remember_recent(self.path)
+        self.w.saved()
+        return True
+
+    def _changed_on_disk(self, path: str) -> bool:
+        """Compare a content hash, not only mtime: a touch is not a change, an edit is."""
+        if self.disk_hash is None:
+            return False
+        try:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True
+        return digest != self.disk_hash
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current brief (saved, discarded, or clean)."""
+        if self.w.brief is None or self.w.undo_stack.isClean() and self.path is not None:
+            return True
+        if self.w.undo_stack.isClean() and self.path is None and self.w.undo_stack.count() == 0:
+            return True  # a new brief nobody touched
+        answer = self.w.dialogs.unsaved_changes(self.display_name())
+        if answer is Answer.SAVE:
+            return self.save()
+        return answer is Answer.DISCARD

@@ -1,0 +1,220 @@
+"""The main window: the article beside the brief, tied together both ways.
+
+It owns the one QUndoStack; every user action becomes one command on it. The window only
+wires panes, actions and files together; the panes and commands do the work.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
+
+from briefing import __version__
+from briefing.api import Brief
+from briefing.core.sections import SECTIONS
+from briefing.ui.actions import MENUS, TOOLBAR, build_actions
+from briefing.ui.article_pane import ArticlePane
+from briefing.ui.brief_form import BriefForm
+from briefing.ui.commands import AddItemCommand, LinkCommand
+from briefing.ui.dialogs import Dialogs
+from briefing.ui.file_actions import FileActions
+from briefing.ui.settings import Settings
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, brief: Brief | None = None, dialogs: Dialogs | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = Settings()
+        self.dialogs = dialogs or Dialogs(self)
+        self.files = FileActions(self)
+        self.undo_stack = QUndoStack(self)
+        self.brief: Brief | None = None
+        self.article = ArticlePane(self)
+        self.form = BriefForm(Brief.from_text(""), self.undo_stack)
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.article)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.coverage = QLabel(self)
+        self.statusBar().addPermanentWidget(self.coverage)
+        self._build_actions()
+        self._connect()
+        self._restore_state()
+        self.set_brief(brief or Brief.from_text(""))
+        self.files.path = None
+
+    # ---- construction ----------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.actions = build_actions(self, lambda name: getattr(self, name))
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.Redo)
+        self.actions.update(undo=undo, redo=redo)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        for title, names in MENUS.items():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                elif name == "recent":
+                    menu.addMenu(self.recent_menu)
+                else:
+                    menu.addAction(self.actions[name])
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        for name in TOOLBAR:
+            toolbar.addSeparator() if name is None else toolbar.addAction(self.actions[name])
+        self._fill_recent(self.settings.recent_files())
+
+    def _connect(self) -> None:
+        view = self.article.view
+        view.itemRequested.connect(self.select_item)
+        view.newItemRequested.connect(self.new_item)
+        view.linkRequested.connect(self.link_sentences)
+        view.coverageChanged.connect(self._show_coverage)
+        self.form.itemSelected.connect(self._item_selected)
+        self.form.sentenceActivated.connect(view.scroll_to_sentence)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.undo_stack.indexChanged.connect(lambda _: self._update_title())
+
+    def _restore_state(self) -> None:
+        geometry, sizes = self.settings.geometry(), self.settings.splitter()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+        else:
+            self.splitter.setSizes([780, 660])
+
+    # ---- the brief -------------------------------------------------------------------
+    def set_brief(self, brief: Brief) -> None:
+        """Show a brief (a fresh undo history: undo never crosses into another file)."""
+        self.undo_stack.clear()
+        self.brief = brief
+        self.article.set_brief(brief)
+        self.form.set_brief(brief, self.undo_stack)
+        self.undo_stack.setClean()
+        self.setWindowModified(False)
+        self._update_title()
+
+    def open(self, path: str) -> bool:
+        """Open a .brief file or an article (automation surface; no unsaved prompt)."""
+        return self.files.load(path)
+
+    def select_item(self, item_id: str) -> None:
+        self.form.select_item(item_id)
+
+    def selected_item_id(self) -> str:
+        return self.form.selected_item_id()
+
+    def _item_selected(self, item_id: str) -> None:
+        item = self.brief.item(item_id) if item_id else None
+        self.article.view.show_item(item)
+        self.actions["link"].setEnabled(item is not None)
+
+    def new_item(self, kind: str, sentence_ids: list[str] | None = None) -> str | None:
+        """One of each kind from the selected sentences; its text starts as their text."""
+        sids = sentence_ids if sentence_ids is not None else self.article.view.selected_sentence_ids()
+        if not sids:
+            self.statusBar().showMessage("Select a sentence in the article first.", 4000)
+            return None
+        text = " ".join(self.brief.sentence(s).text for s in sids)
+        item = self.brief.new_item(kind, text, sids)
+        self.undo_stack.push(AddItemCommand(self.brief, item))
+        self.form.select_item(item.id, edit=True)
+        return item.id
+
+    def link_sentences(self, sentence_ids: list[str] | None = None) -> None:
+        item_id = self.form.selected_item_id()
+        sids = sentence_ids if sentence_ids is not None else self.article.view.selected_sentence_ids()
+        if not item_id or not sids:
+            self.statusBar().showMessage("Select an item and the sentence(s) to link.", 4000)
+            return
+        self.undo_stack.push(LinkCommand(self.brief, item_id, sids))
+        self.article.view.show_item(self.brief.item(item_id))
+
+    def _show_coverage(self, cited: int, total: int) -> None:
+        self.coverage.setText(f"{cited} of {total} sentences cited")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — Briefing")
+
+    # ---- action handlers -------------------------------------------------------------
+    def new_from_article(self) -> None:
+        self.files.new_from_article()
+
+    def open_dialog(self) -> None:
+        self.files.open()
+
+    def save(self) -> bool:
+        return self.files.save()
+
+    def save_as(self) -> bool:
+        return self.files.save_as()
+
+    def saved(self) -> None:
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {self.files.path}", 4000)
+
+    def remember_recent(self, path: str) -> None:
+        self._fill_recent(self.settings.add_recent(path))
+
+    def _fill_recent(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for path in paths:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.files.open(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def link_selection(self) -> None:
+        self.link_sentences()
+
+    def delete_item(self) -> None:
+        self.form.delete_selected()
+
+    def move_item_up(self) -> None:
+        self.form.move_selected(-1)
+
+    def move_item_down(self) -> None:
+        self.form.move_selected(1)
+
+    def export_markdown(self) -> None:
+        from briefing.ui.export_actions import export_as
+        export_as(self, "md")
+
+    def export_docx(self) -> None:
+        from briefing.ui.export_actions import export_as
+        export_as(self, "docx")
+
+    def show_preview(self) -> None:
+        from briefing.ui.preview import PreviewDialog
+        PreviewDialog(self.brief, self).exec()
+
+    def quit(self) -> None:
+        self.close()
+        if not self.isVisible():
+            QApplication.instance().quit()
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Briefing",
+                          f"<b>Briefing {__version__}</b><br>Turn a news article into a "
+                          "structured, sourced brief.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.splitter.saveState())
+        event.accept()
