@@ -1,0 +1,186 @@
+"""Undo commands: one analyst action = one QUndoCommand on the window's QUndoStack.
+
+Each command stores ids and old/new values; redo() calls one core operation and undo() its
+inverse (the core returns what the inverse needs). No command touches a widget: the core
+announces every change and the Qt models and editors follow, so undo repaints for free.
+
+Typing merges: consecutive EditFieldCommands on the same (item, field, session) collapse into
+one step, and a merged edit that lands back on the original value drops out of the history.
+Editors pass a new `session` when a field regains focus, so coming back later is a new step;
+`session=None` (combo boxes) never merges.
+"""
+from __future__ import annotations
+
+from typing import Hashable, Iterable
+
+from PySide6.QtGui import QUndoCommand
+
+from briefing.core.brief import BriefModel
+from briefing.core.items import Item, field_spec
+from briefing.core.sections import section_for
+
+EDIT_FIELD_ID = 1001
+SET_META_ID = 1002
+
+META_LABELS = {
+    "title": "brief title", "analyst": "analyst", "marking": "marking", "summary": "summary",
+    "article.title": "article title", "article.outlet": "outlet", "article.author": "author",
+    "article.published": "publication date", "article.url": "article URL",
+}
+
+
+def _singular(kind: str) -> str:
+    return section_for(kind).singular
+
+
+class AddItemCommand(QUndoCommand):
+    """Insert a fresh item (from `brief.new_item`) at `index`, or at the end of its section."""
+
+    def __init__(self, brief: BriefModel, item: Item, index: int | None = None) -> None:
+        super().__init__(f"New {_singular(item.kind)}")
+        self.brief, self.item, self.index = brief, item, index
+
+    def redo(self) -> None:
+        self.brief.insert_item(self.item, self.index)
+
+    def undo(self) -> None:
+        self.brief.remove_item(self.item.id)
+
+
+class DeleteItemCommand(QUndoCommand):
+    """Remove an item; undo puts the very same item back where it was."""
+
+    def __init__(self, brief: BriefModel, item_id: str) -> None:
+        super().__init__(f"Delete {_singular(brief.item(item_id).kind)}")
+        self.brief, self.item_id = brief, item_id
+        self.removed: tuple[str, int, Item] | None = None
+
+    def redo(self) -> None:
+        self.removed = self.brief.remove_item(self.item_id)
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        _kind, index, item = self.removed
+        self.brief.insert_item(item, index)
+
+
+class MoveItemCommand(QUndoCommand):
+    """Reorder within a section or move to another one (converting the item's kind).
+
+    `index` is where the item ends up, counted after it left its old place (the core's
+    move_item convention). Undo removes the moved item and reinserts the original object, so
+    fields that a kind conversion dropped come back intact."""
+
+    def __init__(self, brief: BriefModel, item_id: str, kind: str, index: int) -> None:
+        old_kind = brief.item(item_id).kind
+        text = f"Move {_singular(old_kind)}"
+        if kind != old_kind:
+            text += f" to {section_for(kind).title}"
+        super().__init__(text)
+        self.brief, self.item_id, self.kind, self.index = brief, item_id, kind, index
+        self.old: tuple[str, int, Item] | None = None
+
+    def redo(self) -> None:
+        self.old = self.brief.move_item(self.item_id, self.kind, self.index)
+
+    def undo(self) -> None:
+        assert self.old is not None
+        _kind, index, item = self.old
+        self.brief.remove_item(self.item_id)
+        self.brief.insert_item(item, index)
+
+
+class EditFieldCommand(QUndoCommand):
+    """Set one field (or the note) of an item; keystrokes in one field merge into one step."""
+
+    def __init__(self, brief: BriefModel, item_id: str, field: str, new: str, *,
+                 session: Hashable | None = 0) -> None:
+        item = brief.item(item_id)
+        super().__init__(f"Edit {_singular(item.kind)} {field_spec(item.kind, field).label.lower()}")
+        self.brief, self.item_id, self.field, self.new = brief, item_id, field, new
+        self.old = item.get(field)
+        self.session = session
+
+    def id(self) -> int:
+        return EDIT_FIELD_ID
+
+    def redo(self) -> None:
+        self.brief.set_field(self.item_id, self.field, self.new)
+
+    def undo(self) -> None:
+        self.brief.set_field(self.item_id, self.field, self.old)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditFieldCommand) or self.session is None or (
+                (other.item_id, other.field, other.session)
+                != (self.item_id, self.field, self.session)):
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
+
+
+class LinkCommand(QUndoCommand):
+    """Cite more sentences; a link that adds nothing never enters the history."""
+
+    def __init__(self, brief: BriefModel, item_id: str, sentence_ids: Iterable[str]) -> None:
+        self.sentence_ids = list(dict.fromkeys(sentence_ids))
+        n = len(self.sentence_ids)
+        super().__init__(f"Link {n} sentence{'s' if n != 1 else ''}")
+        self.brief, self.item_id = brief, item_id
+        self.old: list = []
+
+    def redo(self) -> None:
+        self.old = self.brief.link(self.item_id, self.sentence_ids)
+        self.setObsolete(self.old == self.brief.item(self.item_id).citations)
+
+    def undo(self) -> None:
+        self.brief.set_citations(self.item_id, self.old)
+
+
+class UnlinkCommand(QUndoCommand):
+    """Drop one cited sentence from an item's sources."""
+
+    def __init__(self, brief: BriefModel, item_id: str, sid: str) -> None:
+        super().__init__("Unlink sentence")
+        self.brief, self.item_id, self.sid = brief, item_id, sid
+        self.old: list = []
+
+    def redo(self) -> None:
+        self.old = self.brief.unlink(self.item_id, self.sid)
+        self.setObsolete(self.old == self.brief.item(self.item_id).citations)
+
+    def undo(self) -> None:
+        self.brief.set_citations(self.item_id, self.old)
+
+
+class SetMetaCommand(QUndoCommand):
+    """Set brief or article metadata; typing into one field merges like EditFieldCommand."""
+
+    def __init__(self, brief: BriefModel, name: str, value: str, *,
+                 session: Hashable | None = 0) -> None:
+        super().__init__(f"Edit {META_LABELS.get(name, name)}")
+        self.brief, self.name, self.new, self.session = brief, name, value, session
+        self.old = self._current()
+
+    def _current(self) -> str:
+        if self.name.startswith("article."):
+            return getattr(self.brief.article, self.name[len("article."):])
+        return getattr(self.brief, self.name)
+
+    def id(self) -> int:
+        return SET_META_ID
+
+    def redo(self) -> None:
+        self.brief.set_meta(self.name, self.new)
+
+    def undo(self) -> None:
+        self.brief.set_meta(self.name, self.old)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetMetaCommand) or self.session is None or (
+                (other.name, other.session) != (self.name, self.session)):
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
