@@ -1,18 +1,20 @@
-"""QApplication setup: names, icon and settings locations, then the main window."""
+"""QApplication setup: names, icon, settings and data folders, logging, recovery, windows."""
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing import __version__
+from briefing.logsetup import install_excepthook, setup_logging
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-ICON_DIR = RESOURCES / "icons"
-SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "musk-putin-contacts.brief"
+ROOT = Path(__file__).resolve().parents[2]
+ICON_DIR = ROOT / "resources" / "icons"
+log = logging.getLogger(__name__)
 
 
 def app_icon() -> QIcon:
@@ -33,12 +35,21 @@ def configure(app: QCoreApplication) -> None:
         app.setDesktopFileName("briefing")
 
 
+def data_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+
+
 def run_app(path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)
-    from briefing.ui.main_window import MainWindow  # after the names are set
-    window = MainWindow()
+    log_path = setup_logging(data_folder() / "logs")
+    install_excepthook(lambda msg: QMessageBox.critical(None, "Briefing", f"{msg}\n{log_path}"))
+    from briefing.ui.windows import WindowManager  # after the names are set
+    manager = WindowManager()
+    window = manager.new_window()
     window.show()
     if path:
         window.open(path)
+    manager.offer_recovery(window)
+    log.info("started briefing %s", __version__)
     return app.exec()

@@ -55,6 +55,21 @@ class Dialogs:
     def error(self, message: str) -> None:
         QMessageBox.critical(self.parent, "Briefing", message)
 
+    def recover(self, name: str, saved_at: str) -> str:
+        """'restore', 'discard' or 'later' for one brief a crashed session left behind."""
+        box = QMessageBox(QMessageBox.Question, "Recover unsaved work",
+                          f"Briefing closed unexpectedly while “{name}” had unsaved changes "
+                          f"(last autosaved {saved_at.replace('T', ' ').replace('Z', ' UTC')}).",
+                          QMessageBox.NoButton, self.parent)
+        box.setInformativeText("Restore it now, discard it, or decide the next time Briefing starts.")
+        restore = box.addButton("Restore", QMessageBox.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.DestructiveRole)
+        box.addButton("Later", QMessageBox.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+
 
 class ScriptedDialogs(Dialogs):
     """Answers from lists (first in, first out) and records errors: for tests and scripts."""
@@ -64,6 +79,7 @@ class ScriptedDialogs(Dialogs):
         self.paths: list[str | None] = []
         self.answers: list[Answer] = []
         self.confirms: list[bool] = []
+        self.recoveries: list[str] = []
         self.errors: list[str] = []
         self.asked: list[str] = []
 
@@ -90,3 +106,7 @@ class ScriptedDialogs(Dialogs):
 
     def error(self, message: str) -> None:
         self.errors.append(message)
+
+    def recover(self, name: str, saved_at: str) -> str:
+        self.asked.append(f"recover {name}")
+        return self.recoveries.pop(0) if self.recoveries else "later"

@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.undo_stack = QUndoStack(self)
         self.brief: Brief | None = None
+        self.autosaver = None  # set by the window manager; tests may leave it out
         self.article = ArticlePane(self)
         self.form = BriefForm(Brief.from_text(""), self.undo_stack)
         self.splitter = QSplitter(Qt.Horizontal, self)
@@ -107,6 +108,22 @@ class MainWindow(QMainWindow):
         self.undo_stack.setClean()
         self.setWindowModified(False)
         self._update_title()
+
+    def attach_autosaver(self, autosaver) -> None:
+        """Unsaved changes go to the recovery folder a few seconds after the last edit."""
+        self.autosaver = autosaver
+        self.undo_stack.indexChanged.connect(lambda _: autosaver.changed(self.undo_stack.isClean()))
+        self.undo_stack.cleanChanged.connect(autosaver.changed)
+
+    def show_recovered(self, brief: Brief, original: str | None, disk_hash: str | None) -> None:
+        """A brief restored after a crash: shown as modified, saving goes to where it was."""
+        self.set_brief(brief)
+        self.files.path, self.files.disk_hash = original, disk_hash
+        self.undo_stack.resetClean()
+        self.setWindowModified(True)
+        self._update_title()
+        if self.autosaver is not None:
+            self.autosaver.write_now()
 
     def open(self, path: str) -> bool:
         """Open a .brief file or an article (automation surface; no unsaved prompt)."""
@@ -203,9 +220,8 @@ class MainWindow(QMainWindow):
         PreviewDialog(self.brief, self).exec()
 
     def quit(self) -> None:
-        self.close()
-        if not self.isVisible():
-            QApplication.instance().quit()
+        """Close every window (each asks about its own unsaved changes); the app ends with the last."""
+        QApplication.instance().closeAllWindows()
 
     def about(self) -> None:
         QMessageBox.about(self, "About Briefing",
@@ -217,4 +233,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.save_window(self.saveGeometry(), self.splitter.saveState())
+        if self.autosaver is not None:
+            self.autosaver.discard()
         event.accept()
