@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,6 +24,10 @@ from briefing.io.errors import BriefingFileError
 from briefing.io.schema import FORMAT_NAME, FORMAT_VERSION, SCHEMA
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # far above any real brief; refuses before reading
+# A parsed JSON value costs 50-100 bytes of memory, so a file of tiny values (`[{},{},...]`)
+# grows ~25x when parsed. A real brief is mostly long strings (the article text) and has a
+# few dozen values per item; two million is thousands of items, and bounds memory.
+MAX_JSON_VALUES = 2_000_000
 B = TypeVar("B", bound=BriefModel)
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
@@ -84,6 +89,8 @@ def parse(data: bytes, path: str | os.PathLike, cls: type[B] = BriefModel) -> B:
         raise BriefingFileError(path, f"not UTF-8 text (binary or damaged file; byte {exc.start})") from None
     if not text.strip():
         raise BriefingFileError(path, "the file is empty")
+    if _count_values(data) > MAX_JSON_VALUES:
+        raise BriefingFileError(path, f"not a brief: more than {MAX_JSON_VALUES:,} JSON values")
     try:
         doc = json.loads(text)
     except RecursionError:
@@ -92,11 +99,67 @@ def parse(data: bytes, path: str | os.PathLike, cls: type[B] = BriefModel) -> B:
         ends_early = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         what = "truncated (the JSON ends early)" if ends_early else f"not valid JSON: {exc.msg}"
         raise BriefingFileError(path, f"{what} at line {exc.lineno} column {exc.colno}") from None
-    _check_header(doc, path)
-    error = jsonschema.exceptions.best_match(_VALIDATOR.iter_errors(doc))
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise BriefingFileError(path, f"not valid JSON: {str(exc).split(':')[0]}") from None
+    del text
+    try:
+        _check_header(doc, path)
+        error = jsonschema.exceptions.best_match(_VALIDATOR.iter_errors(doc))
+    except RecursionError:  # parsed just under the limit, but too deep to describe
+        raise BriefingFileError(path, "not a brief: JSON nested too deeply") from None
     if error is not None:
         raise BriefingFileError(path, _short(error.message), _path_text(error.absolute_path) or "top level")
+    if _LONE_SURROGATE_ESCAPE.search(data):
+        _check_encodable(doc, path)
     return _build(doc, path, cls)
+
+
+# Commas, colons and opening brackets outside strings: every JSON value but the first
+# follows one of them, so their number bounds the number of values json.loads would make.
+_STRUCTURE = b",:[{"
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'",:[{')
+_STRING = re.compile(rb'"[^"]*"')
+
+
+def _count_values(data: bytes) -> int:
+    """An upper bound on the number of values in a JSON text, without parsing it."""
+    rough = sum(data.count(bytes([c])) for c in _STRUCTURE)
+    if rough <= MAX_JSON_VALUES:
+        return rough
+    # Drop escaped backslashes and quotes (left to right, as JSON reads them), then all but
+    # quotes and structure; what lies between quote pairs was inside strings.
+    kept = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    if kept.count(b'"') // 2 > MAX_JSON_VALUES:
+        return kept.count(b'"') // 2
+    outside = _STRING.sub(b"", kept)
+    unterminated = outside.find(b'"')
+    return len(outside) if unterminated < 0 else unterminated
+
+
+# JSON may spell a lone UTF-16 surrogate (\ud800), which no UTF-8 file can hold: such a
+# brief would load but never save again. Cheap test on the bytes first, full check if hit.
+_LONE_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _check_encodable(doc: object, path) -> None:
+    stack: list[tuple[object, tuple]] = [(doc, ())]
+    while stack:
+        value, at = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, (*at, k)) for k, v in value.items())
+            keys = list(value)
+        elif isinstance(value, list):
+            stack.extend((v, (*at, n)) for n, v in enumerate(value))
+            keys = []
+        else:
+            keys = [value]
+        for s in keys:
+            if isinstance(s, str):
+                try:
+                    s.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise BriefingFileError(path, "text holds a lone UTF-16 surrogate escape (\\ud800-\\udfff)",
+                                            _path_text(at) or "top level") from None
 
 
 def _short(message: str, limit: int = 160) -> str:
