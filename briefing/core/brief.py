@@ -173,9 +173,9 @@ class BriefModel:
         return self.set_citations(
             item_id, [c for c in item.citations if c.sentence_id != sentence_id_])
 
-    def _by_sentence_ids(self) -> set[str]:
+    def _known_sentence_ids(self) -> dict[str, Sentence]:
         self.sentences
-        return set(self._by_sentence)
+        return self._by_sentence
 
     def items_citing(self, sid: str) -> list[Item]:
         """Items citing a sentence, in brief order (click-to-select cycles through these)."""
@@ -190,13 +190,14 @@ class BriefModel:
     def cited_sentence_ids(self) -> set[str]:
         self.items_citing("")
         assert self._citing is not None
-        return {sid for sid in self._citing if sid in self._by_sentence_ids()}
+        known = self._known_sentence_ids()
+        return {sid for sid in self._citing if sid in known}
 
     def orphaned(self) -> list[tuple[Item, Citation]]:
         """Citations whose sentence cannot be found in the article text any more."""
-        known = self._by_sentence_ids()
+        known = self._known_sentence_ids()
         return [(i, c) for i in self.items for c in i.citations
-                if c.sentence_id not in known or self.sentence(c.sentence_id).text != c.exact]
+                if c.sentence_id not in known or known[c.sentence_id].text != c.exact]
 
     def reanchor_all(self) -> int:
         """Refresh citations after the article text changed; returns how many moved.
