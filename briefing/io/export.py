@@ -1,0 +1,133 @@
+"""What every export says, and the one entry point the CLI calls.
+
+The Markdown and Word writers share the facts here (the metadata rows, the per-kind detail
+fields, the numbering of cited sentences) so the two formats can never disagree about what a
+brief contains; each writer only decides how it looks.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+from briefing.core.brief import BriefModel
+from briefing.core.items import FIELDS, FieldSpec, Item
+from briefing.io.atomic import write_atomic
+from briefing.io.errors import BriefingFileError
+
+FORMATS = ("md", "docx")
+# C0 controls (bar tab and newline), lone surrogates and non-characters: a .brief may hold
+# them (JSON allows it) but XML 1.0 and UTF-8 cannot, so they are dropped before writing.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """User text with characters no export format can carry removed."""
+    return _UNWRITABLE.sub("", text)
+
+
+def meta_rows(brief: BriefModel) -> list[tuple[str, str]]:
+    """Label/value rows of the title block; empty article fields are left out. The
+    handling marking is not a row: each format shows it as a banner above the title."""
+    article = brief.article
+    rows = [("Analyst", brief.analyst), ("Created", brief.created),
+            ("Modified", brief.modified),
+            ("Article", article.title), ("Outlet", article.outlet),
+            ("Author", article.author), ("Published", article.published),
+            ("URL", article.url)]
+    return [(label, value) for label, value in rows if value or label == "Analyst"]
+
+
+def detail_specs(kind: str) -> tuple[FieldSpec, ...]:
+    """The fields shown beside an item's headline (every declared field but the first)."""
+    return FIELDS[kind][1:]
+
+
+def sentence_number(sentence_id: str) -> str:
+    """'s12' -> '12': the number an analyst sees in the annex and in each footnote."""
+    return sentence_id[1:] if sentence_id[:1] == "s" else sentence_id
+
+
+class SourceNotes:
+    """Cited sentences numbered in order of first use, one number per distinct sentence.
+
+    Both formats walk the items in the same order, so note [^3] in Markdown and the third
+    distinct source in Word always quote the same sentence.
+    """
+
+    def __init__(self, brief: BriefModel) -> None:
+        self.brief = brief
+        self.numbers: dict[str, int] = {}
+
+    def number(self, sentence_id: str) -> int:
+        """The note number of a sentence, allocating the next one on first use."""
+        n = self.numbers.get(sentence_id)
+        if n is None:
+            n = self.numbers[sentence_id] = len(self.numbers) + 1
+        return n
+
+    def quote(self, item: Item, sentence_id: str) -> str:
+        """The cited sentence's text now, or the stored quote if it no longer anchors."""
+        try:
+            return self.brief.sentence(sentence_id).text
+        except ValueError:
+            return next(c.exact for c in item.citations if c.sentence_id == sentence_id)
+
+
+def annex_paragraphs(brief: BriefModel) -> list[list[tuple[str, str | None]]]:
+    """The article as paragraphs of (text, sentence id if cited else None) runs.
+
+    Paragraphs break at the article's own newlines, so the annex keeps its layout; a cited
+    sentence split by a newline stays marked on both sides, and uncited sentences merge
+    with the gaps around them into plain runs.
+    """
+    text, cited = brief.article.text, brief.cited_sentence_ids()
+    paragraphs: list[list[tuple[str, str | None]]] = [[]]
+    at = 0
+
+    def add(piece: str, sid: str | None) -> None:
+        lines = piece.split("\n")
+        for n, line in enumerate(lines):
+            if n:
+                paragraphs.append([])
+            if line:
+                paragraphs[-1].append((line, sid))
+
+    for s in brief.sentences:
+        if s.id in cited:
+            add(text[at:s.start], None)
+            add(s.text, s.id)
+            at = s.end
+    add(text[at:], None)
+    return [p for p in paragraphs if any(t.strip() for t, _ in p)]
+
+
+def render(brief: BriefModel, to: str, annex: bool = True) -> bytes:
+    """The exported file's bytes. Writers are imported here so that a Markdown export
+    never pays for importing python-docx and lxml."""
+    if to == "md":
+        from briefing.io.markdown_export import to_markdown
+        return to_markdown(brief, annex=annex).encode("utf-8")
+    if to == "docx":
+        from briefing.io.docx_export import write_docx
+        stream = io.BytesIO()
+        write_docx(brief, stream, annex=annex)
+        return stream.getvalue()
+    raise ValueError(f"unknown export format {to!r} (expected one of {', '.join(FORMATS)})")
+
+
+def export_file(brief: BriefModel, to: str, output_path: str | os.PathLike,
+                force: bool = False, annex: bool = True) -> None:
+    """Render fully in memory, then write atomically: a failed export leaves no torn file
+    and an existing file is only replaced when the analyst asked for it."""
+    out = Path(output_path)
+    if out.is_dir():
+        raise BriefingFileError(out, "is a folder, not a file")
+    if out.exists() and not force:
+        raise BriefingFileError(out, "already exists (use --force to overwrite)")
+    data = render(brief, to, annex=annex)
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        raise BriefingFileError(out, f"cannot write ({exc.strerror or exc})") from None

@@ -1,0 +1,170 @@
+"""A brief as Markdown that CommonMark, pandoc and python-markdown all read the same way.
+
+Everything an analyst or an article typed goes through `escape`, so no user text can become
+markup: not HTML, not a link or image, not emphasis, a heading, a list or a table cell
+break. The only markup in the output is ours. Output is deterministic (no clock, no
+dictionary-order surprises), so exports diff cleanly and golden files stay stable.
+"""
+from __future__ import annotations
+
+import re
+
+from briefing.core.brief import BriefModel
+from briefing.core.items import Item
+from briefing.core.sections import SECTIONS, Section
+from briefing.io.export import (
+    SourceNotes, annex_paragraphs, clean, detail_specs, meta_rows, sentence_number)
+
+# Backslash escapes only for characters python-markdown also unescapes (it shows the
+# backslash for others); entities for the rest, which every reader decodes as plain text.
+_ESCAPES = {
+    "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}",
+    "[": "\\[", "]": "\\]", "#": "\\#", "|": "\\|",
+    "<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;", "^": "&#94;",
+}
+# "$" only when it could close pandoc's $math$ (a closer is never followed by a digit), so
+# "$1.2 billion" stays readable; "://" so GFM renderers do not autolink bare addresses.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^]|\$(?!\d)|(?<=\w)://")
+# Block markers that matter only where user text starts a line: "-", "+", "1." "1)", ":".
+_LEADING = re.compile(r"^(?:([-+])|(\d+)([.)])|(:))")
+
+
+def _escape_char(match: re.Match) -> str:
+    found = match.group()
+    if found == "$":
+        return "&#36;"
+    if found == "://":
+        return "&#58;//"
+    return _ESCAPES[found]
+
+
+def _escape_leading(match: re.Match) -> str:
+    sign, digits, dot, colon = match.groups()
+    if sign:
+        return "\\" + sign
+    if digits:
+        return f"{digits}\\{dot}"
+    return "&#58;" if colon else match.group()
+
+
+def escape(text: str) -> str:
+    """User text as inert Markdown on one line: whitespace (newlines included) collapsed,
+    markup characters escaped, a leading list/definition marker neutralised."""
+    flat = " ".join(clean(text).split())
+    return _LEADING.sub(_escape_leading, _SPECIAL.sub(_escape_char, flat))
+
+
+def _strong(text: str) -> str:
+    """Bold user text; empty text gets a placeholder, since '****' would be a rule."""
+    return f"**{escape(text)}**" if text.strip() else "*(no text)*"
+
+
+def _annex_run(text: str, sid: str | None) -> str:
+    """One run of an annex paragraph; the spaces between runs survive escaping."""
+    if sid:
+        return f"**{escape(text)}** \\[{sentence_number(sid)}\\]"
+    lead = " " if text[:1].isspace() else ""
+    tail = " " if text[-1:].isspace() else ""
+    return f"{lead}{escape(text)}{tail}" if text.strip() else " "
+
+
+class _Writer:
+    """Builds the document line by line, numbering notes as the items cite sentences."""
+
+    def __init__(self, brief: BriefModel) -> None:
+        self.brief = brief
+        self.notes = SourceNotes(brief)
+        self.lines: list[str] = []
+
+    def block(self, *lines: str) -> None:
+        """A block of lines followed by the blank line that separates Markdown blocks."""
+        self.lines.extend(lines)
+        self.lines.append("")
+
+    def refs(self, item: Item) -> str:
+        return "".join(f"[^{self.notes.number(sid)}]" for sid in item.sentence_ids)
+
+    def details(self, item: Item) -> list[str]:
+        """'Status: reported · Confidence: high' from the filled-in short detail fields,
+        then one paragraph per long (multiline) one such as a question's answer."""
+        filled = [s for s in detail_specs(item.kind) if item.fields[s.name].strip()]
+        short = " · ".join(f"{s.label}: {escape(item.fields[s.name])}"
+                           for s in filled if not s.multiline)
+        long = [f"*{s.label}:* {escape(item.fields[s.name])}" for s in filled if s.multiline]
+        return ([short] if short else []) + long
+
+    # ---- parts of the document ------------------------------------------------------
+    def title_block(self) -> None:
+        brief = self.brief
+        self.block(f"**{escape(brief.marking)}**")
+        self.block(f"# {escape(brief.title) or 'Untitled brief'}")
+        self.block(*(f"- **{label}:** {escape(value) or '—'}"
+                     for label, value in meta_rows(brief)))
+        summary = [p for p in clean(brief.summary).split("\n\n") if p.strip()]
+        self.block("## Bottom line")
+        for paragraph in summary or ["(no summary)"]:
+            self.block(escape(paragraph))
+
+    def numbered(self, section: Section, items: list[Item]) -> None:
+        """Claims and questions: a numbered list; details and note as indented paragraphs.
+
+        Every marker is '1.' (readers number from the first) so the four-space indent of
+        the detail paragraphs stays inside the item however long the list grows."""
+        for item in items:
+            self.block(f"1. {_strong(item.text)}{self.refs(item)}")
+            for paragraph in self.details(item):
+                self.block(f"    {paragraph}")
+            if item.note.strip():
+                self.block(f"    *Note:* {escape(item.note)}")
+
+    def table(self, section: Section, items: list[Item]) -> None:
+        """Actors and risks: a pipe table; the notes column only when some item has one."""
+        specs = detail_specs(section.kind)
+        with_notes = any(item.note.strip() for item in items)
+        header = ["#", section.singular.capitalize(), *(s.label for s in specs)]
+        header += ["Note"] * with_notes
+        rows = [f"| {' | '.join(header)} |", "|" + " --- |" * len(header)]
+        for n, item in enumerate(items, 1):
+            cells = [str(n), f"{escape(item.text)}{self.refs(item)}"]
+            cells += [escape(item.fields[s.name]) for s in specs]
+            cells += [escape(item.note)] * with_notes
+            rows.append(f"| {' | '.join(cells)} |")
+        self.block(*rows)
+
+    def sections(self) -> None:
+        for section in SECTIONS:
+            items = self.brief.sections[section.kind]
+            self.block(f"## {section.title}")
+            if not items:
+                self.block("*None recorded.*")
+            elif section.kind in ("actor", "risk"):
+                self.table(section, items)
+            else:
+                self.numbered(section, items)
+
+    def annex(self) -> None:
+        self.block("## Annex: the article")
+        self.block("*Cited sentences are in bold, followed by their sentence number.*")
+        for paragraph in annex_paragraphs(self.brief):
+            self.block("".join(_annex_run(text, sid) for text, sid in paragraph).strip())
+
+    def footnotes(self) -> None:
+        """One note per distinct sentence. 'Sentence N:' leads so that CommonMark never
+        mistakes a note for a link reference definition (it cannot be a destination and
+        title), which would turn '[^1]' into a link there."""
+        owner = {sid: item for item in self.brief.items for sid in item.sentence_ids}
+        for sid, n in self.notes.numbers.items():
+            quote = escape(self.notes.quote(owner[sid], sid))
+            self.block(f"[^{n}]: Sentence {sentence_number(sid)}: “{quote}”")
+
+
+def to_markdown(brief: BriefModel, annex: bool = False) -> str:
+    """The brief as Markdown: title block, bottom line, the four sections, optionally the
+    annotated article, then one footnote per distinct cited sentence."""
+    writer = _Writer(brief)
+    writer.title_block()
+    writer.sections()
+    if annex:
+        writer.annex()
+    writer.footnotes()
+    return "\n".join(writer.lines).rstrip("\n") + "\n"
