@@ -14,12 +14,12 @@ def test_void_calls_do_not_leak_references_to_none(qtbot):
     widget = QWidget()
     qtbot.addWidget(widget)
     before = sys.getrefcount(None)
-    for _ in range(20_000):
+    for _ in range(1_000):  # few enough that a leaking build fails here rather than aborting
         widget.setEnabled(True)      # void C++ methods: each returns None to Python
         widget.setToolTip("x")
     after = sys.getrefcount(None)
-    assert after >= before - 1_000, (
-        f"PySide6 {PySide6.__version__} lost {before - after} references to None over 40,000 "
+    assert after >= before - 100, (
+        f"PySide6 {PySide6.__version__} lost {before - after} references to None over 2,000 "
         "void calls; a long session would abort with none_dealloc (pin PySide6 6.11.x)")
 
 
