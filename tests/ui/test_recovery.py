@@ -1,0 +1,81 @@
+"""Autosave files, session locks and what a new start offers to recover."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+from briefing import Brief
+from briefing.ui.recovery import DEBOUNCE_MS, Autosaver, Session, pending
+
+
+def _brief():
+    brief = Brief.from_text("Alpha is here. Beta follows.", title="T")
+    brief.add_item("claim", "Alpha", ["s1"])
+    return brief
+
+
+def test_autosave_writes_after_the_debounce_and_clean_state_removes_it(qtbot, tmp_path):
+    session = Session(tmp_path)
+    brief = _brief()
+    saver = Autosaver(session, "1", lambda: brief, lambda: ("t.brief", None, None))
+    saver.changed(False)
+    assert not saver.brief_path.exists()          # debounced: nothing written on the keystroke
+    qtbot.waitUntil(saver.brief_path.exists, timeout=DEBOUNCE_MS + 3000)
+    assert DEBOUNCE_MS <= 5000
+    assert Brief.load(saver.brief_path).items[0].text == "Alpha"
+    assert json.loads(saver.meta_path.read_text())["name"] == "t.brief"
+    saver.changed(True)
+    assert not saver.brief_path.exists() and not saver.meta_path.exists()
+
+
+def test_a_live_session_is_never_offered_for_recovery(qtbot, tmp_path):
+    mine, other = Session(tmp_path), Session(tmp_path)
+    saver = Autosaver(other, "1", _brief, lambda: ("other.brief", None, None))
+    saver.write_now()
+    assert pending(tmp_path, own=mine.id) == []   # the other instance is running: hands off
+    other.release()
+    entries = pending(tmp_path, own=mine.id)
+    assert [e.name for e in entries] == ["other.brief"]
+    assert entries[0].load().items[0].text == "Alpha"
+    entries[0].discard()
+    assert pending(tmp_path, own=mine.id) == []
+
+
+def test_two_sessions_write_different_files(qtbot, tmp_path):
+    a, b = Session(tmp_path), Session(tmp_path)
+    assert a.paths("1") != b.paths("1")
+
+
+CRASHER = textwrap.dedent("""
+    import sys, time
+    from PySide6.QtCore import QCoreApplication
+    from briefing import Brief
+    from briefing.ui.recovery import Autosaver, Session
+    from pathlib import Path
+    app = QCoreApplication([])
+    session = Session(Path(sys.argv[1]))
+    brief = Brief.from_text("Alpha is here. Beta follows.", title="T")
+    brief.add_item("risk", "typed before the crash", ["s2"])
+    saver = Autosaver(session, "1", lambda: brief, lambda: ("crashed.brief", "/x/crashed.brief", None))
+    saver.changed(False)
+    print("ready", flush=True)
+    app.exec()
+""")
+
+
+def test_work_survives_a_kill(qtbot, tmp_path):
+    proc = subprocess.Popen([sys.executable, "-c", CRASHER, str(tmp_path)],
+                            stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    assert proc.stdout.readline().strip() == "ready"
+    deadline = time.monotonic() + 10
+    while not list(tmp_path.glob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    entries = pending(tmp_path, own=Session(tmp_path).id)
+    assert len(entries) == 1
+    assert entries[0].original == "/x/crashed.brief"
+    assert entries[0].load().items[0].text == "typed before the crash"
