@@ -1,0 +1,113 @@
+"""The article as a read-only QTextDocument laid out for reading.
+
+Document positions must stay pure article text (the offset seam depends on it), so all
+typography is formatting: a serif body font, 1.4 line height, paragraph gaps made by
+squeezing the blank lines between paragraphs, and headings (a short line standing alone
+without terminal punctuation) bold and larger. Title and byline live outside the document.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+
+from briefing.core.anchor import Sentence
+from briefing.ui.offsets import OffsetMap, document_text
+
+SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif",
+                  "Nimbus Roman", "Times New Roman"]
+BODY_POINT_SIZE = 12.0
+LINE_HEIGHT_PERCENT = 140
+HEADING_SCALE = 1.25
+_TERMINAL = ".?!…:;,\"'”’»)]"
+_HEADING_MAX_CHARS = 120
+
+
+def body_font() -> QFont:
+    """Serif at 12pt when the system has one; Qt falls back to the style hint."""
+    font = QFont()
+    font.setFamilies(SERIF_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(BODY_POINT_SIZE)
+    return font
+
+
+def heading_format() -> QTextCharFormat:
+    """Char format of a heading; tints are merged on top of it (see ArticleTints)."""
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setFontPointSize(BODY_POINT_SIZE * HEADING_SCALE)
+    return fmt
+
+
+def is_heading(text: str, sentence: Sentence) -> bool:
+    """A short sentence alone on its line with no terminal punctuation: a crosshead."""
+    if len(sentence.text) > _HEADING_MAX_CHARS or sentence.text[-1] in _TERMINAL:
+        return False
+    line_start = max(text.rfind("\n", 0, sentence.start), text.rfind("\r", 0, sentence.start))
+    line_end = min((i for i in (text.find("\n", sentence.end), text.find("\r", sentence.end))
+                    if i >= 0), default=len(text))
+    return not text[line_start + 1:sentence.start].strip() and \
+        not text[sentence.end:line_end].strip()
+
+
+def build_document(text: str, sentences: list[Sentence], offsets: OffsetMap,
+                   parent=None) -> tuple[QTextDocument, set[str]]:
+    """A laid-out read-only document of the article, and the ids of heading sentences."""
+    doc = QTextDocument(parent)
+    doc.setUndoRedoEnabled(False)  # formatting passes must not pile up undo history
+    doc.setDefaultFont(body_font())
+    doc.setDocumentMargin(8)
+    doc.setPlainText(document_text(text))
+    headings = {s.id for s in sentences if is_heading(text, s)}
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    _format_blocks(doc, cursor)
+    for s in sentences:
+        if s.id in headings:
+            _format_heading(cursor, offsets.to_qt(s.start), offsets.to_qt(s.end))
+    cursor.endEditBlock()
+    return doc, headings
+
+
+def _format_blocks(doc: QTextDocument, cursor: QTextCursor) -> None:
+    """Body line height everywhere; blank lines squeezed into a paragraph gap."""
+    body = QTextBlockFormat()
+    body.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeBlockFormat(body)
+    gap = QTextBlockFormat()
+    gap.setLineHeight(45, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    block = doc.begin()
+    while block.isValid():
+        if not block.text().strip():
+            cursor.setPosition(block.position())
+            cursor.mergeBlockFormat(gap)
+        block = block.next()
+
+
+def _format_heading(cursor: QTextCursor, start: int, end: int) -> None:
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(heading_format())
+    spaced = QTextBlockFormat()
+    spaced.setTopMargin(6)
+    cursor.mergeBlockFormat(spaced)
+
+
+def set_reading_width(doc: QTextDocument, viewport_width: int, max_text_width: int) -> None:
+    """Centre a readable column: side margins grow once the viewport is wider than
+    ``max_text_width``. Only touches the root frame when the margin really changes,
+    because any change re-lays out the whole document."""
+    side = max(24, (viewport_width - max_text_width) // 2)
+    frame = doc.rootFrame().frameFormat()
+    if int(frame.leftMargin()) == side:
+        return
+    frame.setLeftMargin(side)
+    frame.setRightMargin(side)
+    frame.setTopMargin(12)
+    frame.setBottomMargin(24)
+    doc.rootFrame().setFrameFormat(frame)
+
+
+def margin_mark_x(doc: QTextDocument) -> float:
+    """Where the margin mark of highlighted sentences is painted: in the left margin."""
+    return doc.rootFrame().frameFormat().leftMargin() - 12

@@ -1,0 +1,117 @@
+"""What the article view paints over the text: coverage tints and the selected item.
+
+Two layers with different costs. Coverage (every cited sentence, faint tint of the first
+citing section plus a dotted underline) lives in the document's char formats: applied once
+per sentence in one edit block, then only for the sentences whose colour changed, so a
+brief with thousands of items costs nothing per paint. The selected item's sentences are
+``ExtraSelection``s (strong tint plus a wavy underline): swapping a short list is cheap and
+never touches the document.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+from briefing.core.anchor import Sentence
+from briefing.core.sections import BY_KIND
+from briefing.ui.article_document import heading_format
+from briefing.ui.offsets import OffsetMap
+from briefing.ui.palette import section_colours
+
+TOOLTIP_ITEMS = 8
+TOOLTIP_CHARS = 80
+
+
+def coverage_map(brief, known: dict[str, Sentence]) -> dict[str, str]:
+    """Sentence id -> kind of the first item, in brief order, that cites it."""
+    kinds: dict[str, str] = {}
+    for item in brief.items:
+        for citation in item.citations:
+            if citation.sentence_id in known:
+                kinds.setdefault(citation.sentence_id, item.kind)
+    return kinds
+
+
+def span_cursor(doc: QTextDocument, offsets: OffsetMap, sentence: Sentence) -> QTextCursor:
+    """A cursor selecting one sentence in the Qt document (through the offset seam)."""
+    cursor = QTextCursor(doc)
+    cursor.setPosition(offsets.to_qt(sentence.start))
+    cursor.setPosition(offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
+    return cursor
+
+
+class CoverageTints:
+    """The faint tints currently in the document, so updates only touch what changed."""
+
+    def __init__(self, doc: QTextDocument, offsets: OffsetMap,
+                 sentences: dict[str, Sentence], headings: set[str]) -> None:
+        self._doc, self._offsets = doc, offsets
+        self._sentences, self._headings = sentences, headings
+        self.kinds: dict[str, str] = {}
+
+    def update(self, kinds: dict[str, str], palette: QPalette, repaint_all: bool = False) -> int:
+        """Bring the document to ``kinds``; returns how many sentences were re-formatted."""
+        changed = {sid for sid in self.kinds.keys() | kinds.keys()
+                   if repaint_all or self.kinds.get(sid) != kinds.get(sid)}
+        if changed:
+            formats = {kind: self._tint_format(kind, palette) for kind in BY_KIND}
+            cursor = QTextCursor(self._doc)
+            cursor.beginEditBlock()
+            for sid in changed:
+                self._paint(cursor, sid, formats.get(kinds.get(sid, "")))
+            cursor.endEditBlock()
+        self.kinds = dict(kinds)
+        return len(changed)
+
+    def _paint(self, cursor: QTextCursor, sid: str, tint: QTextCharFormat | None) -> None:
+        sentence = self._sentences[sid]
+        cursor.setPosition(self._offsets.to_qt(sentence.start))
+        cursor.setPosition(self._offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
+        fmt = heading_format() if sid in self._headings else QTextCharFormat()
+        if tint is not None:
+            fmt.merge(tint)
+        cursor.setCharFormat(fmt)  # set, not merge: an untinted sentence loses its tint
+
+    @staticmethod
+    def _tint_format(kind: str, palette: QPalette) -> QTextCharFormat:
+        colours = section_colours(kind, palette)
+        fmt = QTextCharFormat()
+        fmt.setBackground(colours.tint)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(colours.line)
+        return fmt
+
+
+def strong_selections(doc: QTextDocument, offsets: OffsetMap, sentences: list[Sentence],
+                      kind: str, palette: QPalette) -> list[QTextEdit.ExtraSelection]:
+    """The selected item's sentences: strong tint, wavy underline in the section colour."""
+    colours = section_colours(kind, palette)
+    selections = []
+    for sentence in sentences:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = span_cursor(doc, offsets, sentence)
+        fmt = QTextCharFormat()
+        fmt.setBackground(colours.strong)
+        fmt.setForeground(palette.color(QPalette.ColorRole.Text))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(colours.line)
+        selection.format = fmt
+        selections.append(selection)
+    return selections
+
+
+def _truncate(text: str, limit: int = TOOLTIP_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def citing_tooltip(items: list) -> str:
+    """Plain-text tooltip naming the items that cite a sentence ("" when none do)."""
+    if not items:
+        return ""
+    lines = [f"{BY_KIND[item.kind].title}: {_truncate(item.text) or '(untitled)'}"
+             for item in items[:TOOLTIP_ITEMS]]
+    if len(items) > TOOLTIP_ITEMS:
+        lines.append(f"… and {len(items) - TOOLTIP_ITEMS} more")
+    heading = "Cited by 1 item" if len(items) == 1 else f"Cited by {len(items)} items"
+    return "\n".join([heading, *lines])

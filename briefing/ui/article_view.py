@@ -1,0 +1,404 @@
+"""The article pane: read the article, see what the brief cites, pick sentences to cite.
+
+A read-only ``QTextEdit`` over a document built by ``article_document`` (a QTextEdit, not a
+QPlainTextEdit, because only the full document layout honours line height and margins).
+The view never edits the brief: clicks, menus and drags emit signals with sentence or item
+ids and the main window turns them into undo commands. It listens to the brief's own
+signals to keep tints current and coalesces bursts of changes into one refresh.
+
+Every conversion between code points and Qt positions goes through ``OffsetMap``.
+"""
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QPainter, QTextCursor, QTextLine
+from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
+
+from briefing.core.anchor import Sentence
+from briefing.core.sections import SECTIONS
+from briefing.ui.article_document import build_document, margin_mark_x, set_reading_width
+from briefing.ui.article_header import ArticleHeader
+from briefing.ui.article_highlight import (CoverageTints, citing_tooltip, coverage_map,
+                                           strong_selections)
+from briefing.ui.mime import MIME_SENTENCES, sentence_ids_from_mime, sentences_mime
+from briefing.ui.offsets import OffsetMap
+from briefing.ui.palette import section_colours
+
+__all__ = ["ArticleView", "MIME_SENTENCES", "sentence_ids_from_mime"]
+
+MAX_TEXT_WIDTH = 700  # px: about 75 characters of 12pt serif, a comfortable measure
+
+
+class ArticleView(QTextEdit):
+    """Read-only article with coverage tints, the selected item's highlight and
+    sentence-level click, selection, context menu and drag."""
+
+    sentenceClicked = Signal(str)        # sentence id under a click
+    itemRequested = Signal(str)          # item id: repeated clicks cycle the citing items
+    coverageChanged = Signal(int, int)   # cited sentences, total sentences
+    newItemRequested = Signal(str, list)  # kind, sentence ids
+    linkRequested = Signal(list)         # sentence ids, for the selected item
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setAccessibleName("Article")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._header = ArticleHeader(self)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh_coverage)
+        self._press_pos = QPoint()
+        self._reset_state()
+
+    def _reset_state(self) -> None:
+        self._brief = None
+        self._offsets = OffsetMap("")
+        self._sentences: dict[str, Sentence] = {}
+        self._tints: CoverageTints | None = None
+        self._coverage = (0, 0)
+        self._shown_id: str | None = None
+        self._shown: list[Sentence] = []
+        self._shown_kind = ""
+        self._cycle: tuple[str | None, int] = (None, -1)
+        self._pending_scroll: str | None = None
+
+    # ---- the brief -----------------------------------------------------------------
+    def set_brief(self, brief) -> None:
+        """Show a brief's article (or nothing for None) and follow its changes."""
+        if self._brief is not None:
+            self._connect(self._brief, False)
+        self._reset_state()
+        self.setExtraSelections([])
+        if brief is None:
+            self.setDocument(None)
+            self._header.show_article(None)
+        else:
+            self._load(brief)  # Qt deletes the old document: it was our child
+        self._layout_header()
+
+    def _load(self, brief) -> None:
+        self._brief = brief
+        text = brief.article.text
+        self._offsets = OffsetMap(text)
+        self._sentences = {s.id: s for s in brief.sentences}
+        doc, headings = build_document(text, brief.sentences, self._offsets, self)
+        self.setDocument(doc)
+        self._tints = CoverageTints(doc, self._offsets, self._sentences, headings)
+        self._header.show_article(brief.article, brief.title)
+        set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)
+        self._connect(brief, True)
+        self.refresh_coverage(force_signal=True)
+
+    def brief(self):
+        return self._brief
+
+    def _connect(self, brief, on: bool) -> None:
+        pairs = ((brief.inserted, self._on_rows), (brief.removed, self._on_rows),
+                 (brief.item_changed, self._on_item_changed), (brief.meta_changed, self._on_meta))
+        for signal, slot in pairs:
+            (signal.connect if on else signal.disconnect)(slot)
+
+    def _on_rows(self, kind, index, item) -> None:
+        self._schedule_refresh()
+
+    def _on_item_changed(self, item, field: str) -> None:
+        if field == "citations":
+            self._schedule_refresh()
+
+    def _on_meta(self, name: str) -> None:
+        if shiboken6.isValid(self) and self._brief is not None and (
+                name.startswith("article.") or name == "title"):
+            self._header.show_article(self._brief.article, self._brief.title)
+            self._layout_header()
+
+    def _schedule_refresh(self) -> None:
+        """Coalesce a burst of core changes (a macro, a paste of 100 items) into one pass."""
+        if shiboken6.isValid(self):
+            self._refresh_timer.start()
+
+    # ---- coverage tints --------------------------------------------------------------
+    def refresh_coverage(self, force_signal: bool = False) -> None:
+        """Re-tint the sentences whose first citing section changed, re-show the selected
+        item (it may have gained or lost sentences, or been deleted), report coverage."""
+        self._refresh_timer.stop()
+        if self._brief is None or self._tints is None:
+            return
+        kinds = coverage_map(self._brief, self._sentences)
+        self._tints.update(kinds, self.palette())
+        self._reshow()
+        coverage = (len(kinds), len(self._sentences))
+        if force_signal or coverage != self._coverage:
+            self._coverage = coverage
+            self.coverageChanged.emit(*coverage)
+
+    def coverage(self) -> tuple[int, int]:
+        """(cited sentences, total sentences) as last reported by coverageChanged."""
+        return self._coverage
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch re-derives every tint from the new palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._tints is not None:
+            self._tints.update(self._tints.kinds, self.palette(), repaint_all=True)
+            self._reshow()
+            self._header.show_article(self._brief.article, self._brief.title)
+
+    # ---- the selected item -----------------------------------------------------------
+    def show_item(self, item) -> None:
+        """Strongly highlight an item's sentences (None clears) and scroll to the first."""
+        self._shown_id = item.id if item is not None else None
+        self._apply_strong(item)
+        if self._shown:
+            self.scroll_to_sentence(self._shown[0].id)
+
+    def _reshow(self) -> None:
+        """Repaint the selected item from the brief's current state, without scrolling."""
+        item = None
+        if self._shown_id is not None:
+            try:
+                item = self._brief.item(self._shown_id)
+            except ValueError:
+                self._shown_id = None
+        self._apply_strong(item)
+
+    def _apply_strong(self, item) -> None:
+        if item is None or self._brief is None:
+            self._shown = []
+            self.setExtraSelections([])
+        else:
+            self._shown = sorted((self._sentences[sid] for sid in item.sentence_ids
+                                  if sid in self._sentences), key=lambda s: s.start)
+            self._shown_kind = item.kind
+            self.setExtraSelections(strong_selections(
+                self.document(), self._offsets, self._shown, item.kind, self.palette()))
+        self.viewport().update()
+
+    def shown_item_id(self) -> str | None:
+        return self._shown_id
+
+    def highlighted_text(self) -> list[str]:
+        """The strings painted as the selected item's highlight, read back from Qt."""
+        return [s.cursor.selectedText().replace("\u2029", "\n") for s in self.extraSelections()]
+
+    def scroll_to_sentence(self, sid: str) -> None:
+        """Bring a sentence into view (a third from the top) unless it is already visible."""
+        sentence = self._sentences.get(sid)
+        if sentence is None:
+            return
+        if not self.isVisible():  # no geometry yet: scroll once shown
+            self._pending_scroll = sid
+            return
+        rect = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start)))
+        height = self.viewport().height()
+        if 0 <= rect.top() and rect.bottom() <= height:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - height // 3)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        sid, self._pending_scroll = self._pending_scroll, None
+        if sid is not None:
+            QTimer.singleShot(0, self, lambda: self.scroll_to_sentence(sid))
+
+    def _cursor_at(self, qt_pos: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(qt_pos)
+        return cursor
+
+    # ---- hit testing -----------------------------------------------------------------
+    def sentence_at_point(self, point: QPoint) -> str | None:
+        """Id of the sentence whose text is under a viewport point (None off the text)."""
+        qt_pos = self._char_at(point)
+        if qt_pos is None or self._brief is None:
+            return None
+        sentence = self._brief.sentence_at(self._offsets.to_cp(qt_pos))
+        return sentence.id if sentence else None
+
+    def _char_at(self, point: QPoint) -> int | None:
+        """Qt position of the character under a point: the character, not the nearest
+        gap between characters, so a click on the right half of a final full stop still
+        belongs to its sentence (also in right-to-left lines)."""
+        doc = self.document()
+        at = QPointF(point) + QPointF(self.horizontalScrollBar().value(),
+                                      self.verticalScrollBar().value())
+        hit = doc.documentLayout().hitTest(at, Qt.HitTestAccuracy.ExactHit)
+        if hit < 0:
+            return None
+        block = doc.findBlock(hit)
+        origin = doc.documentLayout().blockBoundingRect(block).topLeft()
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if line.y() <= at.y() - origin.y() < line.y() + line.height():
+                column = line.xToCursor(at.x() - origin.x(),
+                                        QTextLine.CursorPosition.CursorOnCharacter)
+                return block.position() + min(column, max(0, block.length() - 2))
+        return hit
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """Tooltip for a viewport point: the items citing the sentence there."""
+        sid = self.sentence_at_point(point)
+        return citing_tooltip(self._brief.items_citing(sid)) if sid else ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    # ---- clicks and selection --------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        """A plain click picks a sentence; the end of a drag-selection snaps it to
+        whole sentences, so what the analyst sees selected is what gets cited."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self._brief is None:
+            return
+        if self.textCursor().hasSelection():
+            self.snap_selection()
+        elif (event.position().toPoint() - self._press_pos).manhattanLength() \
+                < QApplication.startDragDistance():
+            self._clicked(event.position().toPoint())
+
+    def _clicked(self, point: QPoint) -> None:
+        sid = self.sentence_at_point(point)
+        if sid is None:
+            self._cycle = (None, -1)
+            return
+        self.sentenceClicked.emit(sid)
+        items = self._brief.items_citing(sid)
+        if not items:
+            self._cycle = (sid, -1)
+            return
+        index = (self._cycle[1] + 1 if self._cycle[0] == sid else 0) % len(items)
+        self._cycle = (sid, index)
+        self.itemRequested.emit(items[index].id)
+
+    def selected_sentence_ids(self) -> list[str]:
+        """Sentences touched by the text selection, else the one under the text cursor."""
+        if self._brief is None:
+            return []
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            start = self._offsets.to_cp(cursor.selectionStart())
+            end = self._offsets.to_cp(cursor.selectionEnd())
+            return [s.id for s in self._brief.sentences_between(start, end)]
+        at = self._offsets.to_cp(cursor.position())
+        sentence = self._brief.sentence_at(at) or self._brief.sentence_at(at - 1)
+        return [sentence.id] if sentence else []
+
+    def snap_selection(self) -> None:
+        """Widen the text selection to the whole sentences it touches."""
+        ids = self.selected_sentence_ids() if self.textCursor().hasSelection() else []
+        if not ids:
+            return
+        cursor = self.textCursor()
+        start = self._offsets.to_qt(self._sentences[ids[0]].start)
+        end = self._offsets.to_qt(self._sentences[ids[-1]].end)
+        forward = cursor.position() >= cursor.anchor()
+        cursor.setPosition(start if forward else end)
+        cursor.setPosition(end if forward else start, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def select_sentences(self, first: str, last: str | None = None) -> None:
+        """Select sentences first..last in the view (keyboard and scripting use)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(self._sentences[first].start))
+        end = self._sentences[last or first].end
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    # ---- context menu and drag -------------------------------------------------------
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The menu for a viewport point: Copy and friends, then the brief actions.
+        Built apart from contextMenuEvent so tests can trigger actions without exec()."""
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(point + offset)
+        menu.setParent(self, menu.windowFlags())
+        ids = self._menu_sentence_ids(point)
+        menu.addSeparator()
+        for section in SECTIONS:
+            action = menu.addAction(f"New {section.singular} from selection")
+            action.setObjectName(f"new-{section.kind}")
+            action.setEnabled(bool(ids))
+            action.triggered.connect(
+                lambda _=False, kind=section.kind: self.newItemRequested.emit(kind, list(ids)))
+        link = menu.addAction("Link to selected item")
+        link.setObjectName("link-selected")
+        link.setEnabled(bool(ids) and self._shown_id is not None)
+        link.triggered.connect(lambda _=False: self.linkRequested.emit(list(ids)))
+        return menu
+
+    def context_menu_actions(self, point: QPoint) -> list[QAction]:
+        """The actions of the context menu at a point (the menu stays alive with the view
+        until the next call)."""
+        if getattr(self, "_last_menu", None) is not None:
+            self._last_menu.deleteLater()
+        self._last_menu = self.context_menu(point)
+        return self._last_menu.actions()
+
+    def _menu_sentence_ids(self, point: QPoint) -> list[str]:
+        if self.textCursor().hasSelection():
+            return self.selected_sentence_ids()
+        sid = self.sentence_at_point(point)
+        return [sid] if sid else []
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Dragging or copying sentences carries their ids (for the brief form's lists)
+        alongside the plain text."""
+        if self._brief is None:
+            return super().createMimeDataFromSelection()
+        text = self.textCursor().selectedText().replace("\u2029", "\n")
+        return sentences_mime(self.selected_sentence_ids(), text)
+
+    # ---- geometry and painting -------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        if self._brief is not None:
+            set_reading_width(self.document(), self.viewport().width(), MAX_TEXT_WIDTH)
+        super().resizeEvent(event)
+        self._layout_header()
+
+    def _layout_header(self) -> None:
+        """The header sits in a top viewport margin, so it never enters the document."""
+        rect = self.contentsRect()
+        height = 0
+        if self._header.isVisibleTo(self):
+            side = int(self.document().rootFrame().frameFormat().leftMargin())
+            self._header.set_side_margin(side)
+            height = self._header.heightForWidth(rect.width())
+        self.setViewportMargins(0, height, 0, 0)
+        self._header.setGeometry(rect.x(), rect.y(), self.viewport().width(), height)
+
+    def paintEvent(self, event) -> None:
+        """Text first, then a bar in the left margin beside the selected item's
+        sentences: a cue that does not depend on telling colours apart."""
+        super().paintEvent(event)
+        if not self._shown:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(section_colours(self._shown_kind, self.palette()).line)
+        x = margin_mark_x(self.document()) - self.horizontalScrollBar().value()
+        for sentence in self._shown:
+            top = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start))).top()
+            bottom = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.end))).bottom()
+            if bottom >= 0 and top <= self.viewport().height():
+                painter.drawRoundedRect(QRectF(x, top, 4, bottom - top), 2, 2)
+        painter.end()
