@@ -27,12 +27,18 @@ def clean(text: str) -> str:
     return _UNWRITABLE.sub("", text)
 
 
+def readable_stamp(stamp: str) -> str:
+    """'2024-10-25T09:30:00Z' -> '2024-10-25 09:30 UTC'; anything else unchanged."""
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z", stamp)
+    return f"{match[1]} {match[2]} UTC" if match else stamp
+
+
 def meta_rows(brief: BriefModel) -> list[tuple[str, str]]:
     """Label/value rows of the title block; empty article fields are left out. The
     handling marking is not a row: each format shows it as a banner above the title."""
     article = brief.article
-    rows = [("Analyst", brief.analyst), ("Created", brief.created),
-            ("Modified", brief.modified),
+    rows = [("Analyst", brief.analyst), ("Created", readable_stamp(brief.created)),
+            ("Modified", readable_stamp(brief.modified)),
             ("Article", article.title), ("Outlet", article.outlet),
             ("Author", article.author), ("Published", article.published),
             ("URL", article.url)]

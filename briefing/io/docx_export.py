@@ -1,0 +1,144 @@
+"""A brief as a Word document an analyst can hand on: python-docx frame, lxml-speed body.
+
+The frame (page, styles, header/footer, properties, numbering, footnotes part) goes through
+python-docx; the body is written as WordprocessingML text and parsed once (see docx_xml
+for why). Every citation is a real footnote quoting its sentence; the optional annex
+reprints the article with cited sentences shaded and numbered as the footnotes name them.
+"""
+from __future__ import annotations
+
+import os
+from typing import BinaryIO
+
+import docx
+
+from briefing.core.brief import BriefModel
+from briefing.core.items import Item
+from briefing.core.sections import SECTIONS, Section
+from briefing.io import docx_page
+from briefing.io.docx_footnotes import Footnotes
+from briefing.io.docx_xml import (
+    CITED_FILL, LABEL_FILL, append_body, cell_para, footnote_refs, para, run, shading, table, widths_for)
+from briefing.io.export import (
+    SourceNotes, annex_paragraphs, detail_specs, meta_rows, sentence_number)
+
+WHITE_BOLD = '<w:b/><w:color w:val="FFFFFF"/>'
+DETAIL = '<w:color w:val="404040"/><w:sz w:val="19"/>'
+
+
+class _Body:
+    """Accumulates body XML; allocates a footnote per citation as items are written."""
+
+    def __init__(self, brief: BriefModel, document) -> None:
+        self.brief = brief
+        self.document = document
+        self.notes = SourceNotes(brief)
+        self.footnotes = Footnotes()
+        self.xml: list[str] = []
+
+    def refs(self, item: Item) -> str:
+        """One real footnote per citation, quoting the sentence and naming its number."""
+        return footnote_refs([
+            self.footnotes.add(f"“{self.notes.quote(item, sid)}”",
+                               f"Sentence {sentence_number(sid)}:")
+            for sid in item.sentence_ids])
+
+    # ---- front matter ----------------------------------------------------------------
+    def title_block(self) -> None:
+        brief = self.brief
+        meaning = docx_page.marking_meaning(brief.marking)
+        self.xml.append(para(docx_page.marking_label(brief.marking, 20)
+                             + run(f"  {meaning}", '<w:i/><w:sz w:val="17"/>'),
+                             ppr='<w:spacing w:after="240"/>'))
+        self.xml.append(para(run(brief.title or "Untitled brief"), "Title"))
+        widths = widths_for([1, 4])
+        rows = [[cell_para(run(label, "<w:b/>")), cell_para(run(value or "—"))]
+                for label, value in meta_rows(brief)]
+        self.xml.append(table(widths, rows, header=False, first_fill=LABEL_FILL))
+        self.xml.append(para(run("Bottom line"), "Heading1"))
+        summary = [p for p in brief.summary.split("\n\n") if p.strip()] or ["(no summary)"]
+        self.xml.extend(para(run(p.strip())) for p in summary)
+
+    # ---- sections --------------------------------------------------------------------
+    def numbered(self, items: list[Item]) -> None:
+        """Claims and questions: List Number paragraphs restarting at 1 per section, the
+        details beneath in List Continue, aligned with the item's text."""
+        num = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{docx_page.restarted_list(self.document)}"/></w:numPr>'
+        for item in items:
+            self.xml.append(para(run(item.text or "(no text)", "<w:b/>") + self.refs(item),
+                                 "ListNumber", num + '<w:keepNext/>'))
+            specs = detail_specs(item.kind)
+            short = " · ".join(f"{s.label}: {item.fields[s.name]}" for s in specs
+                               if not s.multiline and item.fields[s.name].strip())
+            if short:
+                self.xml.append(para(run(short, DETAIL), "ListContinue"))
+            for spec in (s for s in specs if s.multiline and item.fields[s.name].strip()):
+                self.xml.append(para(run(f"{spec.label}: ", "<w:b/>")
+                                     + run(item.fields[spec.name]), "ListContinue"))
+            if item.note.strip():
+                self.xml.append(para(run("Note: ", "<w:b/><w:i/>") + run(item.note, "<w:i/>"),
+                                     "ListContinue"))
+
+    def table(self, section: Section, items: list[Item]) -> None:
+        """Actors and risks: '#', headline (with its notes), details, and notes if any."""
+        specs = detail_specs(section.kind)
+        with_notes = any(item.note.strip() for item in items)
+        header = ["#", section.singular.capitalize(), *(s.label for s in specs)]
+        header += ["Note"] * with_notes
+        weights = [0.6, 4] + [3.5 if s.multiline else 1.8 for s in specs] + [2.5] * with_notes
+        rows = [[cell_para(run(h, WHITE_BOLD)) for h in header]]
+        for n, item in enumerate(items, 1):
+            row = [cell_para(run(str(n))),
+                   cell_para(run(item.text, "<w:b/>") + self.refs(item))]
+            row += [cell_para(run(item.fields[s.name])) for s in specs]
+            row += [cell_para(run(item.note))] * with_notes
+            rows.append(row)
+        self.xml.append(table(widths_for(weights), rows))
+
+    def sections(self) -> None:
+        for section in SECTIONS:
+            items = self.brief.sections[section.kind]
+            self.xml.append(para(run(section.title), "Heading1"))
+            if not items:
+                self.xml.append(para(run("None recorded.", "<w:i/>")))
+            elif section.kind in ("actor", "risk"):
+                self.table(section, items)
+            else:
+                self.numbered(items)
+
+    # ---- annex -----------------------------------------------------------------------
+    def annex(self) -> None:
+        """The article in full, cited sentences shaded and followed by their number."""
+        self.xml.append(para(run("Annex: the article"), "Heading1", "<w:pageBreakBefore/>"))
+        self.xml.append(para(run("Cited sentences are shaded and followed by the number "
+                                 "their footnotes give.", "<w:i/>" + DETAIL)))
+        cited = shading(CITED_FILL)
+        label = '<w:b/><w:color w:val="1F3864"/><w:vertAlign w:val="superscript"/>'
+        for paragraph in annex_paragraphs(self.brief):
+            runs = "".join(run(text, cited) + run(f"[{sentence_number(sid)}]", label)
+                           if sid else run(text) for text, sid in paragraph)
+            self.xml.append(para(runs))
+
+
+def build_document(brief: BriefModel, annex: bool = True):
+    """The python-docx Document of a brief, ready to save."""
+    document = docx.Document()
+    docx_page.setup_page(document)
+    docx_page.setup_styles(document)
+    docx_page.setup_header_footer(document, brief)
+    docx_page.setup_properties(document, brief)
+    body = _Body(brief, document)
+    body.title_block()
+    body.sections()
+    if annex:
+        body.annex()
+    append_body(document, body.xml)
+    body.footnotes.attach(document)
+    return document
+
+
+def write_docx(brief: BriefModel, path_or_stream: str | os.PathLike | BinaryIO,
+               annex: bool = True) -> None:
+    """Write the brief as .docx to a path or a binary stream."""
+    target = os.fspath(path_or_stream) if isinstance(path_or_stream, os.PathLike) else path_or_stream
+    build_document(brief, annex=annex).save(target)

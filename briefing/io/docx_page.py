@@ -1,0 +1,125 @@
+"""The Word document's frame: page, typography, marking header/footer, properties, lists.
+
+Only built-in styles are used (Title, Heading 1/2, List Number, List Continue, Table Grid),
+restyled here once, so Word's navigation pane, its table of contents and a reader's own
+style changes keep working on an exported brief.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml.parser import parse_xml
+from docx.shared import Cm, Pt, RGBColor
+
+from briefing.core.brief import BriefModel
+from briefing.io.docx_xml import W_NS, field, run
+
+FONT = "Calibri"
+INK = RGBColor(0x1F, 0x38, 0x64)   # headings: the same navy as table header rows
+# TLP 2.0 label colours (text on black) and the standard one-line meaning of each.
+MARKINGS = {
+    "TLP:CLEAR": ("FFFFFF", "Recipients can spread this to the world; there is no limit on disclosure."),
+    "TLP:GREEN": ("33FF00", "Limited disclosure: recipients can spread this within their community."),
+    "TLP:AMBER": ("FFC000", "Limited disclosure: recipients can only spread this on a need-to-know "
+                            "basis within their organisation and its clients."),
+    "TLP:AMBER+STRICT": ("FFC000", "Limited disclosure: recipients can only spread this on a "
+                                   "need-to-know basis within their organisation."),
+    "TLP:RED": ("FF2B2B", "For the eyes and ears of individual recipients only, no further "
+                          "disclosure."),
+}
+
+
+def marking_label(marking: str, size: int = 18) -> str:
+    """The marking as TLP prescribes it: bold coloured capitals on a black background."""
+    colour = MARKINGS.get(marking, ("FFFFFF", ""))[0]
+    return run(f" {marking} ", f'<w:b/><w:color w:val="{colour}"/><w:sz w:val="{size}"/>'
+                               f'<w:shd w:val="clear" w:color="auto" w:fill="000000"/>')
+
+
+def marking_meaning(marking: str) -> str:
+    return MARKINGS.get(marking, ("", ""))[1]
+
+
+def setup_page(document) -> None:
+    """A4, 2 cm margins, header and footer 1 cm from the edge."""
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+    section.header_distance = section.footer_distance = Cm(1.0)
+
+
+def setup_styles(document) -> None:
+    """Calibri 10.5 pt body with modest spacing; navy headings, tighter than the template."""
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(10.5)
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.12
+    for name, size, before in (("Title", 24, 0), ("Heading 1", 14, 16), ("Heading 2", 12, 10)):
+        style = styles[name]
+        style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), INK
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(6)
+    styles["List Number"].paragraph_format.space_before = Pt(6)
+    styles["List Number"].paragraph_format.space_after = Pt(1)
+    styles["List Continue"].paragraph_format.space_after = Pt(1)
+
+
+def setup_header_footer(document, brief: BriefModel) -> None:
+    """Marking at the top right of every page; marking, title and 'Page N of M' below."""
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _append_runs(header, marking_label(brief.marking))
+    footer = section.footer.paragraphs[0]
+    small = '<w:sz w:val="16"/><w:color w:val="595959"/>'
+    title = " ".join(brief.title.split()) or "Untitled brief"  # one footer line, always
+    _append_runs(footer, marking_label(brief.marking, 16) + run(f"   {title}", small)
+                 + "<w:r><w:tab/></w:r>" + run("Page ", small) + field("PAGE", rpr=small)
+                 + run(" of ", small) + field("NUMPAGES", rpr=small))
+    footer.paragraph_format.tab_stops.add_tab_stop(Cm(17.0), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _append_runs(paragraph, runs_xml: str) -> None:
+    wrapper = parse_xml(f'<w:p xmlns:w="{W_NS}">{runs_xml}</w:p>')
+    for child in list(wrapper):
+        paragraph._p.append(child)
+
+
+def _moment(stamp: str) -> datetime | None:
+    """An ISO 8601 stamp (the brief's 'Z' form included) as a datetime, if it is one."""
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def setup_properties(document, brief: BriefModel) -> None:
+    """File > Properties: title, author = analyst, dates, marking as category. Every
+    template value is overwritten so nothing of python-docx's sample metadata leaks."""
+    props = document.core_properties
+    props.title = brief.title
+    props.author = props.last_modified_by = brief.analyst
+    props.category = brief.marking
+    props.subject = brief.article.title
+    props.keywords = props.comments = ""
+    props.revision = 1
+    for name, stamp in (("created", brief.created), ("modified", brief.modified)):
+        moment = _moment(stamp)
+        if moment is not None:
+            setattr(props, name, moment)
+
+
+def restarted_list(document) -> int:
+    """A numbering instance of the List Number style that starts again at 1, so claims
+    and questions are each numbered from one. Returns its numId."""
+    style_num = document.styles["List Number"].element.pPr.numPr.numId.val
+    numbering = document.part.numbering_part.element
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num_id = max(int(n) for n in numbering.xpath("./w:num/@w:numId")) + 1
+    numbering.append(parse_xml(
+        f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    return num_id
