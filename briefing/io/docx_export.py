@@ -110,8 +110,8 @@ class _Body:
     def annex(self) -> None:
         """The article in full, cited sentences shaded and followed by their number."""
         self.xml.append(para(run("Annex: the article"), "Heading1", "<w:pageBreakBefore/>"))
-        self.xml.append(para(run("Cited sentences are shaded and followed by the number "
-                                 "their footnotes give.", "<w:i/>" + DETAIL)))
+        self.xml.append(para(run("Cited sentences are shaded and followed by their sentence "
+                                 "number, as the footnotes cite them.", "<w:i/>" + DETAIL)))
         cited = shading(CITED_FILL)
         label = '<w:b/><w:color w:val="1F3864"/><w:vertAlign w:val="superscript"/>'
         for paragraph in annex_paragraphs(self.brief):
