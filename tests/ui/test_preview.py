@@ -1,0 +1,88 @@
+"""The export preview renders the brief and never loads anything remote."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
+
+from briefing.ui.preview import PreviewDialog, SafeTextBrowser
+
+GOLDEN = Path(__file__).resolve().parents[1] / "io" / "golden"
+
+
+def _briefs():
+    spec = importlib.util.spec_from_file_location("briefs", GOLDEN / "briefs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BRIEFS = _briefs()
+
+
+@pytest.fixture
+def requests(monkeypatch):
+    """Every URL the browser is asked to load, recorded before the guard answers."""
+    seen: list[str] = []
+    original = SafeTextBrowser.loadResource
+
+    def recording(self, type_, name):
+        seen.append(name.toString())
+        return original(self, type_, name)
+
+    monkeypatch.setattr(SafeTextBrowser, "loadResource", recording)
+    return seen
+
+
+def test_preview_shows_sections_tables_and_footnotes(qtbot):
+    dialog = PreviewDialog(BRIEFS.build())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.browser.toPlainText()
+    for heading in ("Vienna talks: where they stand", "Bottom line", "Key claims", "Actors",
+                    "Risks", "Open questions", "Sentence 4:"):
+        assert heading in text
+    assert "Mediator; quoted on progress." in text
+    assert dialog.windowTitle() == "Preview — Vienna talks: where they stand"
+    assert not dialog.browser.openLinks() and not dialog.browser.openExternalLinks()
+
+
+def test_hostile_images_never_reach_the_network_and_show_as_text(qtbot, requests):
+    brief = BRIEFS.build()
+    item = brief.add_item("claim", '<img src="http://evil.example/a.png"> '
+                                   "![x](http://evil.example/b.png)", ["s1"])
+    brief.set_field(item.id, "note", '<img src="https://evil.example/c.png">')
+    dialog = PreviewDialog(brief)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.wait(50)
+    assert not [u for u in requests if u.startswith(("http", "file", "//"))]
+    text = dialog.browser.toPlainText()
+    assert '<img src="http://evil.example/a.png">' in text
+    assert "![x](http://evil.example/b.png)" in text
+    assert '<img src="https://evil.example/c.png">' in text
+
+
+def test_the_guard_refuses_remote_and_local_urls_even_in_raw_html(qtbot, requests):
+    browser = SafeTextBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml('<p>x<img src="http://evil.example/raw.png"><img src="file:///etc/passwd"></p>')
+    browser.show()
+    qtbot.wait(50)
+    assert "http://evil.example/raw.png" in requests  # it was asked ...
+    kind = QTextDocument.ResourceType.ImageResource.value
+    assert browser.loadResource(kind, QUrl("http://evil.example/raw.png")) is None  # ... refused
+    assert browser.loadResource(kind, QUrl("file:///etc/passwd")) is None
+
+
+def test_links_are_never_opened(qtbot):
+    browser = SafeTextBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml('<a href="http://evil.example/">out</a><p>x</p><a name="fn:1">note</a>')
+    before = browser.source()
+    browser.anchorClicked.emit(QUrl("http://evil.example/"))
+    browser.anchorClicked.emit(QUrl("#fn:1"))
+    assert browser.source() == before
