@@ -17,6 +17,7 @@ SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu 
 BODY_POINT_SIZE = 12.0
 LINE_HEIGHT_PERCENT = 140
 HEADING_SCALE = 1.25
+GAP_SCALE = 0.4  # a blank line between paragraphs shrinks to this fraction
 _TERMINAL = ".?!…:;,\"'”’»)]"
 _HEADING_MAX_CHARS = 120
 
@@ -69,18 +70,23 @@ def build_document(text: str, sentences: list[Sentence], offsets: OffsetMap,
 
 
 def _format_blocks(doc: QTextDocument, cursor: QTextCursor) -> None:
-    """Body line height everywhere; blank lines squeezed into a paragraph gap."""
+    """Body line height everywhere; blank lines squeezed into a paragraph gap.
+
+    The gap shrinks the blank line's font rather than its line height: a proportional
+    height under 100% lets a line's box overlap the next block, and Qt's hit testing
+    then answers the blank line for clicks on the first line of the paragraph below.
+    """
     body = QTextBlockFormat()
     body.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     cursor.select(QTextCursor.SelectionType.Document)
     cursor.mergeBlockFormat(body)
-    gap = QTextBlockFormat()
-    gap.setLineHeight(45, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    gap = QTextCharFormat()
+    gap.setFontPointSize(BODY_POINT_SIZE * GAP_SCALE)
     block = doc.begin()
     while block.isValid():
         if not block.text().strip():
             cursor.setPosition(block.position())
-            cursor.mergeBlockFormat(gap)
+            cursor.mergeBlockCharFormat(gap)
         block = block.next()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPainter, QTextCursor, QTextLine
+from PySide6.QtGui import QAction, QPainter, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from briefing.core.anchor import Sentence
@@ -219,25 +219,13 @@ class ArticleView(QTextEdit):
         return sentence.id if sentence else None
 
     def _char_at(self, point: QPoint) -> int | None:
-        """Qt position of the character under a point: the character, not the nearest
-        gap between characters, so a click on the right half of a final full stop still
-        belongs to its sentence (also in right-to-left lines)."""
-        doc = self.document()
+        """Qt position of the character under a viewport point, None off the text.
+        ExactHit answers the character under the point (not the nearest gap), so a
+        click on the right half of a final full stop still belongs to its sentence."""
         at = QPointF(point) + QPointF(self.horizontalScrollBar().value(),
                                       self.verticalScrollBar().value())
-        hit = doc.documentLayout().hitTest(at, Qt.HitTestAccuracy.ExactHit)
-        if hit < 0:
-            return None
-        block = doc.findBlock(hit)
-        origin = doc.documentLayout().blockBoundingRect(block).topLeft()
-        layout = block.layout()
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            if line.y() <= at.y() - origin.y() < line.y() + line.height():
-                column = line.xToCursor(at.x() - origin.x(),
-                                        QTextLine.CursorPosition.CursorOnCharacter)
-                return block.position() + min(column, max(0, block.length() - 2))
-        return hit
+        hit = self.document().documentLayout().hitTest(at, Qt.HitTestAccuracy.ExactHit)
+        return hit if hit >= 0 else None
 
     def tooltip_at(self, point: QPoint) -> str:
         """Tooltip for a viewport point: the items citing the sentence there."""
