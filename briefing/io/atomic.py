@@ -2,28 +2,51 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be deleted there anyway
+    fcntl = None  # type: ignore[assignment]
+
+# tempfile.mkstemp names: prefix + 8 characters from this alphabet + suffix.
+_RANDOM_PART = re.compile(r"[a-z0-9_]{8}\Z")
+_STALE_WITHOUT_LOCKS = 60.0  # seconds; only where fcntl is missing
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write to a temp file in the same folder, flush, fsync, then os.replace over path.
 
-    The temp file is removed if anything fails before the rename, so none pile up.
+    The temp file is removed if anything fails before the rename, so none pile up. A
+    process killed mid-save (SIGKILL, power cut) cannot remove its temp file, so each save first
+    removes the temp files that earlier saves of the same path left behind: exactly our own name pattern (`.NAME.xxxxxxxx.tmp`), and on POSIX only
+    those whose writer is gone (each writer holds an flock on its temp file until the
+    rename), so at most one is ever left, by the last killed save.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    _remove_leftovers(folder, target.name)
+    fd, tmp = _locked_temp(folder, target.name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
+        try:
+            with os.fdopen(fd, "wb", closefd=False) as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if target.exists():
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+            else:
+                os.chmod(tmp, 0o666 & ~_umask())
+            if os.name == "nt":  # Windows cannot rename a file that is still open
+                os.close(fd)
+                fd = -1
+            os.replace(tmp, target)
+        finally:
+            if fd >= 0:
+                os.close(fd)  # releases the lock, after the rename
     except BaseException:
         try:
             os.unlink(tmp)
@@ -31,6 +54,51 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
             pass
         raise
     _fsync_dir(folder)
+
+
+def _locked_temp(folder: Path, name: str) -> tuple[int, str]:
+    """mkstemp, holding an exclusive flock so cleaners know the file is in use."""
+    while True:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        if fcntl is None:
+            return fd, tmp
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            if os.fstat(fd).st_nlink > 0:
+                return fd, tmp
+        except OSError:  # a file system without flock: no cleanup is done there
+            return fd, tmp
+        os.close(fd)  # a cleaner removed it between mkstemp and flock: make another
+
+
+def _is_leftover_name(entry: str, name: str) -> bool:
+    prefix = f".{name}."
+    return (entry.startswith(prefix) and entry.endswith(".tmp")
+            and bool(_RANDOM_PART.match(entry[len(prefix):-len(".tmp")])))
+
+
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Remove temp files of earlier saves of `name` whose writer died. Never raises."""
+    try:
+        entries = [e for e in os.scandir(folder) if _is_leftover_name(e.name, name)]
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if fcntl is None:
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime > _STALE_WITHOUT_LOCKS:
+                    os.unlink(entry.path)
+                continue
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: in use
+                os.unlink(entry.path)
+            finally:
+                os.close(fd)
+        except OSError:
+            continue
 
 
 def _umask() -> int:
