@@ -48,6 +48,7 @@ class ArticleView(QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._header = ArticleHeader(self)
+        self._header_wanted = True
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh_coverage)
         self._press_pos = QPoint()
@@ -87,7 +88,7 @@ class ArticleView(QTextEdit):
         doc, headings = build_document(text, brief.sentences, self._offsets, self)
         self.setDocument(doc)
         self._tints = CoverageTints(doc, self._offsets, self._sentences, headings)
-        self._header.show_article(brief.article, brief.title)
+        self._show_header()
         set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)
         self._connect(brief, True)
         self.refresh_coverage(force_signal=True)
@@ -111,7 +112,7 @@ class ArticleView(QTextEdit):
     def _on_meta(self, name: str) -> None:
         if shiboken6.isValid(self) and self._brief is not None and (
                 name.startswith("article.") or name == "title"):
-            self._header.show_article(self._brief.article, self._brief.title)
+            self._show_header()
             self._layout_header()
 
     def _schedule_refresh(self) -> None:
@@ -144,14 +145,16 @@ class ArticleView(QTextEdit):
         if event.type() == QEvent.Type.PaletteChange and self._tints is not None:
             self._tints.update(self._tints.kinds, self.palette(), repaint_all=True)
             self._reshow()
-            self._header.show_article(self._brief.article, self._brief.title)
+            self._show_header()
 
     # ---- the selected item -----------------------------------------------------------
     def show_item(self, item) -> None:
-        """Strongly highlight an item's sentences (None clears) and scroll to the first."""
+        """Strongly highlight an item's sentences (None clears) and scroll to the first,
+        unless one of them is already on screen: a click in the article that selects an
+        item must not yank the text away from under the mouse."""
         self._shown_id = item.id if item is not None else None
         self._apply_strong(item)
-        if self._shown:
+        if self._shown and not any(self._is_visible(s) for s in self._shown):
             self.scroll_to_sentence(self._shown[0].id)
 
     def _reshow(self) -> None:
@@ -191,12 +194,16 @@ class ArticleView(QTextEdit):
         if not self.isVisible():  # no geometry yet: scroll once shown
             self._pending_scroll = sid
             return
-        rect = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start)))
-        height = self.viewport().height()
-        if 0 <= rect.top() and rect.bottom() <= height:
+        if self._is_visible(sentence):
             return
+        rect = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start)))
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - height // 3)
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def _is_visible(self, sentence: Sentence) -> bool:
+        """Whether a sentence's first line is inside the viewport."""
+        rect = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start)))
+        return self.isVisible() and 0 <= rect.top() and rect.bottom() <= self.viewport().height()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -361,6 +368,18 @@ class ArticleView(QTextEdit):
         if self._brief is not None:
             set_reading_width(self.document(), self.viewport().width(), MAX_TEXT_WIDTH)
         super().resizeEvent(event)
+        self._layout_header()
+
+    def _show_header(self) -> None:
+        self._header.show_article(self._brief.article, self._brief.title)
+        if not self._header_wanted:
+            self._header.hide()
+
+    def set_header_visible(self, visible: bool) -> None:
+        """Show or hide the built-in title/byline header (hide it when a surrounding
+        pane shows the article's metadata itself)."""
+        self._header_wanted = visible
+        self._header.setVisible(visible and bool(self._header.title or self._header.byline))
         self._layout_header()
 
     def _layout_header(self) -> None:

@@ -165,6 +165,18 @@ def test_show_item_scrolls_its_first_sentence_into_view(article_view):
     assert 0 <= rect.top() and rect.bottom() <= view.viewport().height()
 
 
+def test_show_item_keeps_the_view_still_when_one_of_its_sentences_is_on_screen(article_view):
+    text = "\n\n".join(f"Paragraph number {i} says something plain." for i in range(300))
+    brief = brief_with(text)
+    item = brief.add_item("claim", "Both", [brief.sentences[0].id, brief.sentences[150].id])
+    view = article_view(brief)
+    view.scroll_to_sentence(brief.sentences[150].id)
+    before = view.verticalScrollBar().value()
+    assert before > 0
+    view.show_item(item)  # its first sentence is off screen, its second is visible
+    assert view.verticalScrollBar().value() == before
+
+
 def test_selected_item_follows_its_citations_and_deletion(qtbot, article_view):
     brief = brief_with(PLAIN)
     item = brief.add_item("claim", "x", [sid_of(brief, "Ministers")])
@@ -175,6 +187,21 @@ def test_selected_item_follows_its_citations_and_deletion(qtbot, article_view):
     brief.remove_item(item.id)
     qtbot.waitUntil(lambda: view.highlighted_text() == [])
     assert view.shown_item_id() is None
+
+
+def test_header_shows_the_article_metadata_outside_the_document(article_view):
+    from PySide6.QtWidgets import QLabel
+    brief = Brief.from_text(PLAIN, title="Budget deal", outlet="Wire", author="A. Writer",
+                            published="2024-10-25")
+    view = article_view(brief)
+    header = view.findChild(QLabel, "articleHeader")
+    assert header.isVisible()
+    assert "Budget deal" in header.text() and "Wire · A. Writer · 2024-10-25" in header.text()
+    assert view.document().toPlainText() == PLAIN
+    brief.set_meta("article.title", "Budget <deal> revised")
+    assert "Budget &lt;deal&gt; revised" in header.text()
+    view.set_header_visible(False)
+    assert not header.isVisible()
 
 
 # ---- coverage ----------------------------------------------------------------------
