@@ -200,10 +200,18 @@ class ArticleView(QTextEdit):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
+    def _visible_range(self) -> tuple[int, int]:
+        """Qt positions at the top-left and bottom-right of the viewport. Comparing
+        positions against these never forces layout of far-away text, as cursorRect
+        on an off-screen position of a 1 MB article would."""
+        rect = self.viewport().rect()
+        return (self.cursorForPosition(rect.topLeft()).position(),
+                self.cursorForPosition(rect.bottomRight()).position())
+
     def _is_visible(self, sentence: Sentence) -> bool:
-        """Whether a sentence's first line is inside the viewport."""
-        rect = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start)))
-        return self.isVisible() and 0 <= rect.top() and rect.bottom() <= self.viewport().height()
+        """Whether a sentence starts inside the viewport."""
+        first, last = self._visible_range()
+        return self.isVisible() and first <= self._offsets.to_qt(sentence.start) <= last
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -403,9 +411,12 @@ class ArticleView(QTextEdit):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(section_colours(self._shown_kind, self.palette()).line)
         x = margin_mark_x(self.document()) - self.horizontalScrollBar().value()
+        first, last = self._visible_range()
         for sentence in self._shown:
-            top = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start))).top()
-            bottom = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.end))).bottom()
-            if bottom >= 0 and top <= self.viewport().height():
-                painter.drawRoundedRect(QRectF(x, top, 4, bottom - top), 2, 2)
+            start, end = self._offsets.to_qt(sentence.start), self._offsets.to_qt(sentence.end)
+            if end < first or start > last:
+                continue
+            top = self.cursorRect(self._cursor_at(start)).top()
+            bottom = self.cursorRect(self._cursor_at(end)).bottom()
+            painter.drawRoundedRect(QRectF(x, top, 4, bottom - top), 2, 2)
         painter.end()
