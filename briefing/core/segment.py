@@ -31,9 +31,13 @@ _BREAK_RE = re.compile(r"\r\n|[%s]" % _NL)
 # Group 3 (in the lookahead) is the first character of what follows.  The
 # pattern starts with a plain character class so the regex engine can skip
 # ahead quickly; the word before is looked up only for actual candidates.
+# Matches start only at the beginning of a run (the lookbehinds) and use
+# possessive quantifiers (Python 3.11+), so long runs like "!?!?...x" or
+# ". . . .x" are scanned once instead of quadratically.
 _CLOSERS = "\"'”’»)]"
 _TERM_RE = re.compile(
-    r"[.?!…]([.?!…]*(?: \.)*)([%s]*)(?=\s+(\S)|\s*$)" % re.escape(_CLOSERS)
+    r"[.?!…](?<![.?!…].)(?<!\. \.)([.?!…]*+(?: \.)*+)([%s]*+)(?=\s+(\S)|\s*$)"
+    % re.escape(_CLOSERS)
 )
 _TOKEN_WINDOW = 64  # longest token examined before a terminator
 _OPENERS = "\"'“‘«([{"
@@ -239,7 +243,7 @@ def _period_ends(text: str, start: int, tstart: int, tok: str, c: str, nxt: str)
 def _is_list_marker(text: str, start: int, cstart: int, core: str) -> bool:
     """'1.' or 'a.' opening the sentence is an enumeration label, not an ending."""
     short = len(core) <= 3 and (core.isdigit() or (len(core) == 1 and core.isalpha()))
-    return short and _ALNUM_RE.search(text, start, cstart) is None
+    return short and cstart - start <= 4 and _ALNUM_RE.search(text, start, cstart) is None
 
 
 def _initial_ends(text: str, start: int, tstart: int, letter: str) -> bool:
@@ -261,4 +265,4 @@ def _time_ends(text: str, start: int, tstart: int, nxt: str) -> bool:
     so far is only a short introductory phrase ("At 5 a.m. Mr. Smith went")."""
     if nxt in _TIME_FOLLOWERS:
         return False
-    return len(text[start:tstart].split()) >= 3
+    return len(text[max(start, tstart - 80):tstart].split()) >= 3

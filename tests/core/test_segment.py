@@ -150,7 +150,9 @@ def test_spans_are_stripped_ordered_disjoint_and_cover_text(text):
 @pytest.mark.parametrize(
     "text",
     ["a.\x85b", ". . . .", "x. . . . Y", "1. ", "• 1. a • 2. b", "\u2029X. Y", "([...] A",
-     "“.” A", "a\r\rb", "U.S.\r\nHow", "x.\tX. " * 50],
+     "“.” A", "a\r\rb", "U.S.\r\nHow", "x.\tX. " * 50,
+     # long runs that once caused quadratic regex backtracking
+     "." * 5000 + "x", "!?" * 3000 + "x", ". " * 3000 + ".x", "a . " * 2000],
 )
 def test_invariants_on_tricky_inputs(text):
     check_invariants(text)
