@@ -198,7 +198,16 @@ class ArticleView(QTextEdit):
             return
         rect = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start)))
         bar = self.verticalScrollBar()
+        self._sync_scroll_range()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def _sync_scroll_range(self) -> None:
+        """cursorRect just laid the text out, but Qt tells the scroll bar about the new
+        document height only from a later event; without this a jump far into a long
+        article is clamped to the part laid out so far."""
+        height = int(self.document().documentLayout().documentSize().height())
+        bar = self.verticalScrollBar()
+        bar.setRange(0, max(bar.maximum(), height - self.viewport().height()))
 
     def _visible_range(self) -> tuple[int, int]:
         """Qt positions at the top-left and bottom-right of the viewport. Comparing

@@ -165,6 +165,19 @@ def test_show_item_scrolls_its_first_sentence_into_view(article_view):
     assert 0 <= rect.top() and rect.bottom() <= view.viewport().height()
 
 
+def test_scrolling_far_into_a_long_article_lands_before_qt_catches_up(article_view):
+    text = "\n\n".join(f"Paragraph {i} reports that talks went on late into the night, "
+                       "officials said, and resumed in the morning." for i in range(4000))
+    brief = brief_with(text)
+    view = article_view(brief)  # no event processing: Qt's lazy layout is still pending
+    last = brief.sentences[-1]
+    view.scroll_to_sentence(last.id)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(OffsetMap(text).to_qt(last.start))
+    rect = view.cursorRect(cursor)
+    assert 0 <= rect.top() and rect.bottom() <= view.viewport().height()
+
+
 def test_show_item_keeps_the_view_still_when_one_of_its_sentences_is_on_screen(article_view):
     text = "\n\n".join(f"Paragraph number {i} says something plain." for i in range(300))
     brief = brief_with(text)
