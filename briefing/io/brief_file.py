@@ -197,7 +197,8 @@ def _build(doc: dict, path, cls: type[B]) -> B:
 
 
 def _citation(raw: dict, path, at: str) -> Citation:
-    start, end = raw["position"]["start"], raw["position"]["end"]
+    # JSON Schema counts 3.0 as an integer; slicing the article text with it would not.
+    start, end = int(raw["position"]["start"]), int(raw["position"]["end"])
     if end < start:
         raise BriefingFileError(path, "citation ends before it starts", f"{at}.position")
     quote = raw["quote"]

@@ -286,3 +286,16 @@ def test_100mb_file_is_handled_with_bounded_memory(tmp_path, shape):
     verdict, peak = result.stdout.splitlines()
     assert verdict.startswith("loaded" if shape == "brief" else "refused"), verdict
     assert int(peak) < 1536 * MB, f"peak {int(peak) // MB} MB"
+
+
+def test_offsets_written_as_floats_load_as_integers():
+    # JSON Schema counts 3.0 as an integer; the loader used to keep the float and crash
+    # slicing the article with it (TypeError in re-anchoring). Found by the atheris harness.
+    doc = json.loads(VALID)
+    pos = doc["sections"]["claims"][0]["citations"][0]["position"]
+    pos["start"], pos["end"] = float(pos["start"]), float(pos["end"])
+    brief = assert_handled(json.dumps(doc).encode())
+    assert brief is not None
+    c = brief.items[0].citations[0]
+    assert type(c.start) is int and type(c.end) is int
+    assert brief_file.dumps(brief) == VALID
