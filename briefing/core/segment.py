@@ -158,6 +158,8 @@ def _split_chunk(text: str, cs: int, ce: int, spans: list) -> None:
         n = m.start(3)
         if n < 0:
             break
+        if text[n].islower():
+            continue  # lowercase continuation: never a boundary
         cut = _boundary(text, start, m, n, ce)
         if cut > 0:
             spans.append((start, cut))
