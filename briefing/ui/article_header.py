@@ -34,6 +34,7 @@ class ArticleHeader(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.title = ""
         self.byline = ""
+        self.wanted = True  # False when a surrounding pane shows the metadata itself
 
     def show_article(self, article, fallback_title: str = "") -> None:
         """Show an article's metadata; hidden when there is none to show."""
@@ -41,7 +42,10 @@ class ArticleHeader(QLabel):
         self.byline = byline(article) if article else ""
         self.setToolTip(article.url if article else "")
         self.setText(self._html())
-        self.setVisible(bool(self.title or self.byline))
+        self.update_visibility()
+
+    def update_visibility(self) -> None:
+        self.setVisible(self.wanted and bool(self.title or self.byline))
 
     def _html(self) -> str:
         family = QFontInfo(body_font()).family()  # the installed face, not the wish list

@@ -9,6 +9,7 @@ never touches the document.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
@@ -105,6 +106,27 @@ def strong_selections(doc: QTextDocument, offsets: OffsetMap, sentences: list[Se
         selection.format = fmt
         selections.append(selection)
     return selections
+
+
+def mark_rects(view: QTextEdit, offsets: OffsetMap, sentences: list[Sentence],
+               visible: tuple[int, int], x: float, width: float = 4) -> list[QRectF]:
+    """Viewport rectangles of the margin bars beside the sentences on screen (positions
+    outside ``visible`` are skipped before cursorRect could force their layout)."""
+    rects = []
+    for sentence in sentences:
+        start, end = offsets.to_qt(sentence.start), offsets.to_qt(sentence.end)
+        if end < visible[0] or start > visible[1]:
+            continue
+        top = view.cursorRect(_cursor(view.document(), start)).top()
+        bottom = view.cursorRect(_cursor(view.document(), end)).bottom()
+        rects.append(QRectF(x, top, width, bottom - top))
+    return rects
+
+
+def _cursor(doc: QTextDocument, qt_pos: int) -> QTextCursor:
+    cursor = QTextCursor(doc)
+    cursor.setPosition(qt_pos)
+    return cursor
 
 
 def _truncate(text: str, limit: int = TOOLTIP_CHARS) -> str:

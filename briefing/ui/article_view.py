@@ -11,16 +11,16 @@ Every conversion between code points and Qt positions goes through ``OffsetMap``
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QPainter, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from briefing.core.anchor import Sentence
-from briefing.core.sections import SECTIONS
 from briefing.ui.article_document import build_document, margin_mark_x, set_reading_width
 from briefing.ui.article_header import ArticleHeader
+from briefing.ui.article_menu import add_brief_actions
 from briefing.ui.article_highlight import (CoverageTints, citing_tooltip, coverage_map,
-                                           strong_selections)
+                                           mark_rects, strong_selections)
 from briefing.ui.mime import MIME_SENTENCES, sentence_ids_from_mime, sentences_mime
 from briefing.ui.offsets import OffsetMap
 from briefing.ui.palette import section_colours
@@ -48,7 +48,6 @@ class ArticleView(QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._header = ArticleHeader(self)
-        self._header_wanted = True
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh_coverage)
         self._press_pos = QPoint()
@@ -88,7 +87,7 @@ class ArticleView(QTextEdit):
         doc, headings = build_document(text, brief.sentences, self._offsets, self)
         self.setDocument(doc)
         self._tints = CoverageTints(doc, self._offsets, self._sentences, headings)
-        self._show_header()
+        self._header.show_article(self._brief.article, self._brief.title)
         set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)
         self._connect(brief, True)
         self.refresh_coverage(force_signal=True)
@@ -112,7 +111,7 @@ class ArticleView(QTextEdit):
     def _on_meta(self, name: str) -> None:
         if shiboken6.isValid(self) and self._brief is not None and (
                 name.startswith("article.") or name == "title"):
-            self._show_header()
+            self._header.show_article(self._brief.article, self._brief.title)
             self._layout_header()
 
     def _schedule_refresh(self) -> None:
@@ -145,7 +144,7 @@ class ArticleView(QTextEdit):
         if event.type() == QEvent.Type.PaletteChange and self._tints is not None:
             self._tints.update(self._tints.kinds, self.palette(), repaint_all=True)
             self._reshow()
-            self._show_header()
+            self._header.show_article(self._brief.article, self._brief.title)
 
     # ---- the selected item -----------------------------------------------------------
     def show_item(self, item) -> None:
@@ -339,18 +338,8 @@ class ArticleView(QTextEdit):
         offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         menu = self.createStandardContextMenu(point + offset)
         menu.setParent(self, menu.windowFlags())
-        ids = self._menu_sentence_ids(point)
-        menu.addSeparator()
-        for section in SECTIONS:
-            action = menu.addAction(f"New {section.singular} from selection")
-            action.setObjectName(f"new-{section.kind}")
-            action.setEnabled(bool(ids))
-            action.triggered.connect(
-                lambda _=False, kind=section.kind: self.newItemRequested.emit(kind, list(ids)))
-        link = menu.addAction("Link to selected item")
-        link.setObjectName("link-selected")
-        link.setEnabled(bool(ids) and self._shown_id is not None)
-        link.triggered.connect(lambda _=False: self.linkRequested.emit(list(ids)))
+        add_brief_actions(menu, self._menu_sentence_ids(point), self._shown_id is not None,
+                          self.newItemRequested.emit, self.linkRequested.emit)
         return menu
 
     def context_menu_actions(self, point: QPoint) -> list[QAction]:
@@ -387,16 +376,11 @@ class ArticleView(QTextEdit):
         super().resizeEvent(event)
         self._layout_header()
 
-    def _show_header(self) -> None:
-        self._header.show_article(self._brief.article, self._brief.title)
-        if not self._header_wanted:
-            self._header.hide()
-
     def set_header_visible(self, visible: bool) -> None:
         """Show or hide the built-in title/byline header (hide it when a surrounding
         pane shows the article's metadata itself)."""
-        self._header_wanted = visible
-        self._header.setVisible(visible and bool(self._header.title or self._header.byline))
+        self._header.wanted = visible
+        self._header.update_visibility()
         self._layout_header()
 
     def _layout_header(self) -> None:
@@ -420,12 +404,6 @@ class ArticleView(QTextEdit):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(section_colours(self._shown_kind, self.palette()).line)
         x = margin_mark_x(self.document()) - self.horizontalScrollBar().value()
-        first, last = self._visible_range()
-        for sentence in self._shown:
-            start, end = self._offsets.to_qt(sentence.start), self._offsets.to_qt(sentence.end)
-            if end < first or start > last:
-                continue
-            top = self.cursorRect(self._cursor_at(start)).top()
-            bottom = self.cursorRect(self._cursor_at(end)).bottom()
-            painter.drawRoundedRect(QRectF(x, top, 4, bottom - top), 2, 2)
+        for rect in mark_rects(self, self._offsets, self._shown, self._visible_range(), x):
+            painter.drawRoundedRect(rect, 2, 2)
         painter.end()
