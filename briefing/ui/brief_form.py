@@ -12,7 +12,7 @@ from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item
@@ -36,7 +36,6 @@ class BriefForm(QWidget):
         self._selected = ""
         self._reselect = ""      # id of the selected item that left the brief (move, undo)
         self._syncing = False    # set while the form itself changes view selections
-        self._sized = False
         self.meta = MetaEditor(brief, undo_stack, self)
         self.panes = {s.kind: SectionPane(s) for s in SECTIONS}
         self.editor = ItemEditor(brief, undo_stack)
@@ -59,37 +58,37 @@ class BriefForm(QWidget):
         self.sections_scroll.setWidgetResizable(True)
         self.sections_scroll.setFrameShape(QFrame.NoFrame)
         self.sections_scroll.setWidget(outline)
-        scroll = QScrollArea()
-        scroll.setObjectName("itemEditorScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(self.editor)
-        self.editor.setContentsMargins(4, 8, 4, 0)
-        self.splitter = QSplitter(Qt.Vertical, self)
-        self.splitter.setObjectName("briefSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.sections_scroll)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        rule = QFrame(self)
-        rule.setFrameShape(QFrame.HLine)
-        rule.setFrameShadow(QFrame.Sunken)
+        self.editor_scroll = QScrollArea()
+        self.editor_scroll.setObjectName("itemEditorScroll")
+        self.editor_scroll.setWidgetResizable(True)
+        self.editor_scroll.setFrameShape(QFrame.NoFrame)
+        self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.editor_scroll.setWidget(self.editor)
+        self.editor.setContentsMargins(0, 4, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
         layout.addWidget(self.meta)
-        layout.addWidget(rule)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self._rule())
+        layout.addWidget(self.sections_scroll, 1)
+        layout.addWidget(self._rule())
+        layout.addWidget(self.editor_scroll)
 
-    def showEvent(self, event) -> None:
-        """On first show give the editor the height it asks for, the sections the rest."""
-        super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            total = sum(self.splitter.sizes())
-            editor = min(self.editor.sizeHint().height() + 12, total // 2)
-            self.splitter.setSizes([total - editor, editor])
+    def _rule(self) -> QFrame:
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.HLine)
+        rule.setFrameShadow(QFrame.Sunken)
+        return rule
+
+    def _fit_editor(self) -> None:
+        """The editor gets the height its current item needs, at most half the form; the
+        sections take the rest (with nothing selected that is almost everything)."""
+        wanted = self.editor.sizeHint().height()
+        self.editor_scroll.setFixedHeight(min(wanted, max(120, self.height() // 2)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_editor()
 
     def _connect_parts(self) -> None:
         for pane in self.panes.values():
@@ -123,13 +122,13 @@ class BriefForm(QWidget):
 
     def set_brief(self, brief: BriefModel, undo_stack: QUndoStack) -> None:
         """Show another brief (reopening): new models, empty selection, edits to `undo_stack`."""
+        self._set_selected("")
         self._detach()
         self.brief, self.undo_stack = brief, undo_stack
         self._reselect = ""
         self.meta.set_brief(brief, undo_stack)
         self.editor.set_brief(brief, undo_stack)
         self._attach(brief)
-        self._set_selected("")
 
     # ---- selection -------------------------------------------------------------------
     def selected_item_id(self) -> str:
@@ -188,6 +187,7 @@ class BriefForm(QWidget):
             return
         self._selected = item_id
         self.editor.show_item(item_id)
+        self._fit_editor()
         self._update_move_buttons()
         self.itemSelected.emit(item_id)
 

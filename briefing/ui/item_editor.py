@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QStackedWidget, QStyle, QToolButton, QVBoxLayout, QWidget)
+                               QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from briefing.core.brief import BriefModel
 from briefing.core.items import FIELDS, NOTE_FIELD, FieldSpec
@@ -94,12 +94,14 @@ class ItemEditor(QWidget):
         self.brief, self.stack, self.item_id = brief, stack, ""
         self.undo_keys = UndoKeys(self, stack)
         self.pages = {kind: KindPage(kind) for kind in KINDS}
-        self.outer = QStackedWidget(self)
-        self.outer.addWidget(self._placeholder())
-        self.outer.addWidget(self._content())
+        # Only the visible page counts towards the size hint (a QStackedWidget would ask
+        # for its tallest page), so the form gives the editor just the room it needs.
+        self.hint = self._placeholder()
+        self.content = self._content()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.outer)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.content)
         for page in self.pages.values():
             for name, binding in page.bindings.items():
                 binding.edited.connect(lambda v, s, n=name: self._edited(n, v, s))
@@ -112,6 +114,7 @@ class ItemEditor(QWidget):
         hint = QLabel(EMPTY_HINT, self)
         hint.setObjectName("itemEditorHint")
         hint.setAlignment(Qt.AlignCenter)
+        hint.setContentsMargins(0, 6, 0, 6)
         hint.setWordWrap(True)
         palette = hint.palette()
         palette.setColor(QPalette.WindowText, palette.color(QPalette.PlaceholderText))
@@ -124,10 +127,10 @@ class ItemEditor(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
         column.addLayout(self._header())
-        self.kind_stack = QStackedWidget(box)
         for page in self.pages.values():
-            self.kind_stack.addWidget(page)
-        column.addWidget(self.kind_stack)
+            page.setParent(box)
+            page.hide()
+            column.addWidget(page)
         column.addLayout(self._sources_header())
         self.sources = SourcesList(box)
         self.sources.setObjectName("sourcesList")
@@ -193,7 +196,8 @@ class ItemEditor(QWidget):
         """Show an item's fields ("" shows the hint); each field starts a new undo step."""
         self.item_id = item_id
         if not item_id:
-            self.outer.setCurrentIndex(0)
+            self.content.hide()
+            self.hint.show()
             return
         item = self.brief.item(item_id)
         page = self.pages[item.kind]
@@ -203,10 +207,12 @@ class ItemEditor(QWidget):
         for name, binding in page.bindings.items():
             binding.show(item.get(name))
             binding.new_session()
-        self.kind_stack.setCurrentWidget(page)
+        for other in self.pages.values():
+            other.setVisible(other is page)
         self.sources.clearSelection()
         self._show_sources()
-        self.outer.setCurrentIndex(1)
+        self.hint.hide()
+        self.content.show()
 
     def _show_sources(self) -> None:
         """List the cited sentences; after an unlink the next source takes the selection."""

@@ -88,7 +88,7 @@ def test_select_item_with_edit_focuses_the_headline_with_its_text_selected(qtbot
     assert widget.textCursor().selectedText() == "Markets shrugged"
     assert form.panes["claim"].view.selectionModel().selectedRows()[0].row() == 2
     form.select_item("")
-    assert form.selected_item_id() == "" and form.editor.outer.currentIndex() == 0
+    assert form.selected_item_id() == "" and form.editor.content.isHidden()
 
 
 # ---- item fields -------------------------------------------------------------------------
@@ -280,7 +280,7 @@ def test_undo_that_removes_the_selected_item_clears_the_editor(qtbot, form, brie
     stack.undo()   # the typing
     with qtbot.waitSignal(form.itemSelected) as selected:
         stack.undo()   # the new item
-    assert selected.args == [""] and form.editor.outer.currentIndex() == 0
+    assert selected.args == [""] and form.editor.content.isHidden()
     assert ids(brief, "question") == []
     qtbot.keyClicks(widget, "x")   # a stray keystroke into the hidden page must not crash
     brief.set_field("item-1", "note", "still alive")
@@ -292,7 +292,7 @@ def test_delete_button_with_nothing_left_clears_the_editor(qtbot, form, brief, s
     click_row(qtbot, form, "risk", 0)
     qtbot.mouseClick(form.editor.delete_button, Qt.LeftButton)
     assert ids(brief, "risk") == [] and form.selected_item_id() == ""
-    assert form.editor.outer.currentIndex() == 0
+    assert form.editor.content.isHidden()
 
 
 # ---- reopening ---------------------------------------------------------------------------
@@ -305,3 +305,13 @@ def test_set_brief_follows_the_new_brief_only(qtbot, form, brief):
     assert form.panes["claim"].view.model().rowCount() == 0
     retype(qtbot, form.meta.bindings["title"].widget, "Fresh")
     assert other.title == "Fresh" and other_stack.count() == 1 and brief.title == ""
+
+
+def test_showing_a_value_never_reports_an_edit(qtbot, form):
+    """The echo guard itself (the editor's equality check would hide a broken guard)."""
+    form.select_item("item-1")
+    for name in ("statement", "source", "status"):
+        binding = form.editor.pages["claim"].bindings[name]
+        with qtbot.assertNotEmitted(binding.edited):
+            binding.show("denied" if name == "status" else "shown, not typed")
+        assert binding.value() in ("denied", "shown, not typed")
