@@ -1,0 +1,191 @@
+"""The command line: new, sentences, check, --version. In-process through main(argv)
+and as a real process, where a bad file must give one line on stderr and no traceback."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import briefing
+from briefing import Brief
+from briefing.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = ("The ministry confirmed the talks on Monday. Officials said a deal was close.\r\n\r\n"
+           "Critics called it “a stunt”. Nobody knows what happens next.")
+NORMALISED = ARTICLE.replace("\r\n", "\n")
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True,
+                          text=True, encoding="utf-8", cwd=ROOT, timeout=60,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "talks-stall.txt"
+    path.write_bytes(ARTICLE.encode("cp1252"))
+    return path
+
+
+def one_error_line(err: str, path) -> str:
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert err.startswith(f"error: {path}: "), err
+    assert "Traceback" not in err
+    return err.rstrip("\n")
+
+
+# ---- new --------------------------------------------------------------------------------
+def test_new_writes_a_brief_over_the_article(tmp_path, article, capsys):
+    out = tmp_path / "out.brief"
+    assert main(["new", str(article), "-o", str(out), "--title", "Talks"]) == 0
+    assert capsys.readouterr().out == f"{out}: new brief over 4 sentences\n"
+    brief = Brief.load(out)
+    assert brief.article.text == NORMALISED
+    assert brief.title == "Talks" and brief.items == []
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path, article, capsys):
+    out = tmp_path / "out.brief"
+    out.write_bytes(b"precious")
+    assert main(["new", str(article), "-o", str(out)]) == 2
+    line = one_error_line(capsys.readouterr().err, out)
+    assert "already exists" in line and "--force" in line
+    assert out.read_bytes() == b"precious"
+    assert main(["new", str(article), "-o", str(out), "--force"]) == 0
+    assert Brief.load(out).article.text == NORMALISED
+
+
+def test_new_with_a_missing_article(tmp_path, capsys):
+    missing = tmp_path / "nope.txt"
+    assert main(["new", str(missing), "-o", str(tmp_path / "o.brief")]) == 2
+    assert "no such file" in one_error_line(capsys.readouterr().err, missing)
+    assert not (tmp_path / "o.brief").exists()
+
+
+# ---- sentences ----------------------------------------------------------------------------
+def _sentences_json(capsys, path) -> list[dict]:
+    assert main(["sentences", str(path), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_sentences_json_for_an_article_and_for_a_brief(tmp_path, article, capsys):
+    rows = _sentences_json(capsys, article)
+    assert [r["id"] for r in rows] == ["s1", "s2", "s3", "s4"]
+    for r in rows:
+        assert set(r) == {"id", "start", "end", "text"}
+        assert NORMALISED[r["start"]:r["end"]] == r["text"]
+    assert rows[2]["text"] == "Critics called it “a stunt”."
+    out = tmp_path / "a.brief"
+    main(["new", str(article), "-o", str(out)])
+    capsys.readouterr()
+    assert _sentences_json(capsys, out) == rows
+
+
+def test_sentences_plain_text(article, capsys):
+    assert main(["sentences", str(article)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "s1\t0-43\tThe ministry confirmed the talks on Monday."
+    assert len(lines) == 4
+
+
+# ---- check -------------------------------------------------------------------------------
+def _brief_with_an_edited_article(tmp_path) -> Path:
+    b = Brief.from_text(NORMALISED, title="Talks stall")
+    b.set_meta("title", "Talks")
+    b.add_item("claim", "Deal close", ["s2"])
+    b.add_item("claim", "Confirmed", ["s1", "s3"])
+    b.add_item("actor", "Critics", ["s3"])
+    b.add_item("question", "What next?")
+    path = tmp_path / "edited.brief"
+    b.save(path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["article"]["text"] = doc["article"]["text"].replace("a deal was close", "no deal is near")
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def test_check_summary_counts_items_citations_and_orphans(tmp_path, capsys):
+    path = _brief_with_an_edited_article(tmp_path)
+    data, mtime = path.read_bytes(), path.stat().st_mtime_ns
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{path}: ok — Talks"
+    assert out[1] == "  key claims: 2, actors: 1, risks: 0, open questions: 1"
+    assert out[2] == "  sentences: 4, cited: 3"
+    assert out[3] == "  citations: 4, not anchoring: 1"
+    assert out[4] == '    item-1 cites s2: "Officials said a deal was close." is no longer in the article'
+    assert len(out) == 5
+    assert path.read_bytes() == data and path.stat().st_mtime_ns == mtime  # never modified
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_check_of_an_intact_brief_has_no_orphans(tmp_path, article, capsys):
+    out = tmp_path / "a.brief"
+    main(["new", str(article), "-o", str(out)])
+    capsys.readouterr()
+    assert main(["check", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "(untitled brief)" in text and "citations: 0, not anchoring: 0" in text
+
+
+def test_check_missing_file_gives_one_line(tmp_path, capsys):
+    missing = tmp_path / "missing.brief"
+    assert main(["check", str(missing)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert one_error_line(captured.err, missing) == f"error: {missing}: no such file"
+
+
+def test_check_of_an_article_file_is_an_error_not_a_crash(article, capsys):
+    assert main(["check", str(article)]) == 2
+    one_error_line(capsys.readouterr().err, article)
+
+
+# ---- --version -------------------------------------------------------------------------------
+def test_version_in_process(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out == f"briefing {briefing.__version__}\n"
+
+
+# ---- real processes -----------------------------------------------------------------------------
+def test_real_process_version_and_errors_without_traceback(tmp_path, article):
+    result = run("--version")
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"briefing {briefing.__version__}\n", "")
+
+    missing = tmp_path / "missing.brief"
+    result = run("check", str(missing))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"error: {missing}: no such file\n"
+
+    bad = tmp_path / "bad.brief"
+    bad.write_bytes(b'{"format": "briefing", "version": 1, "brief": ')
+    result = run("check", str(bad))
+    assert result.returncode == 2 and result.stdout == ""
+    assert "truncated" in one_error_line(result.stderr, bad)
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("new", str(empty), "-o", str(tmp_path / "x.brief"))
+    assert result.returncode == 2
+    assert "empty" in one_error_line(result.stderr, empty)
+
+
+def test_real_process_new_sentences_check(tmp_path, article):
+    out = tmp_path / "a.brief"
+    result = run("new", str(article), "-o", str(out))
+    assert result.returncode == 0 and result.stderr == ""
+    result = run("sentences", str(out), "--json")
+    assert result.returncode == 0 and result.stderr == ""
+    assert [r["text"] for r in json.loads(result.stdout)][2] == "Critics called it “a stunt”."
+    edited = _brief_with_an_edited_article(tmp_path)
+    result = run("check", str(edited))
+    assert result.returncode == 0 and result.stderr == ""
+    assert "citations: 4, not anchoring: 1" in result.stdout
