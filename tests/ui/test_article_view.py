@@ -234,6 +234,19 @@ def test_coverage_signal_counts_cited_sentences(qtbot, article_view):
     assert blocker.args == [1, total]
 
 
+def test_switching_briefs_follows_the_new_one(qtbot, article_view):
+    old, new = brief_with(PLAIN), brief_with(MIXED)
+    view = article_view(old)
+    view.set_brief(new)
+    assert view.document().toPlainText() == display_text(MIXED)
+    old.add_item("claim", "stale", [sid_of(old, "budget")])  # must not disturb the view
+    with qtbot.waitSignal(view.coverageChanged) as blocker:
+        new.add_item("claim", "fresh", [sid_of(new, "ministry")])
+    assert blocker.args == [1, len(new.sentences)]
+    view.set_brief(None)
+    assert view.document().toPlainText() == "" and view.selected_sentence_ids() == []
+
+
 def test_tint_is_the_first_citing_section_in_brief_order(article_view):
     brief = brief_with(PLAIN)
     budget = sid_of(brief, "budget")
