@@ -18,7 +18,8 @@ from briefing.core.sections import SECTIONS, Section
 from briefing.io import docx_page
 from briefing.io.docx_footnotes import Footnotes
 from briefing.io.docx_xml import (
-    CITED_FILL, LABEL_FILL, append_body, cell_para, footnote_refs, para, run, shading, table, widths_for)
+    CITED_FILL, LABEL_FILL, cell_para, footnote_refs, para, run, shading, table, widths_for,
+    with_body)
 from briefing.io.export import (
     SourceNotes, annex_paragraphs, detail_specs, meta_rows, sentence_number)
 
@@ -132,7 +133,7 @@ def build_document(brief: BriefModel, annex: bool = True):
     body.sections()
     if annex:
         body.annex()
-    append_body(document, body.xml)
+    document = with_body(document, body.xml)
     body.footnotes.attach(document)
     return document
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from docx.oxml.parser import parse_xml
+from lxml import etree
 
 from briefing.io.export import clean
 
@@ -105,13 +106,16 @@ def widths_for(weights: list[float]) -> list[int]:
     return [int(PAGE_TWIPS * w / total) for w in weights]
 
 
-def append_body(document, fragments: list[str]) -> None:
-    """Parse the fragments in one go and put them before the body's section properties."""
-    root = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(fragments)}</w:body>')
-    body = document.element.body
-    anchor = body.sectPr
-    for child in list(root):
-        if anchor is not None:
-            anchor.addprevious(child)
-        else:
-            body.append(child)
+def with_body(document, fragments: list[str]):
+    """The document with the fragments as its body content, before the section properties.
+
+    The document element is re-parsed from text with the body spliced in, rather than the
+    parsed fragments being moved into the existing tree: lxml reconciles the xml: namespace
+    of every moved <w:t xml:space="preserve">, which costs seconds for a large brief.
+    Returns a fresh python-docx Document proxy over the new element.
+    """
+    xml = etree.tostring(document.element, encoding="unicode")
+    at = xml.rindex("<w:sectPr")
+    part = document.part
+    part._element = parse_xml(xml[:at] + "".join(fragments) + xml[at:])
+    return part.document

@@ -19,12 +19,12 @@ from briefing.io.errors import BriefingFileError
 FORMATS = ("md", "docx")
 # C0 controls (bar tab and newline), lone surrogates and non-characters: a .brief may hold
 # them (JSON allows it) but XML 1.0 and UTF-8 cannot, so they are dropped before writing.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
     """User text with characters no export format can carry removed."""
-    return _UNWRITABLE.sub("", text)
+    return UNWRITABLE.sub("", text)
 
 
 def readable_stamp(stamp: str) -> str:

@@ -13,7 +13,8 @@ from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.sections import SECTIONS, Section
 from briefing.io.export import (
-    SourceNotes, annex_paragraphs, clean, detail_specs, meta_rows, sentence_number)
+    UNWRITABLE, SourceNotes, annex_paragraphs, clean, detail_specs, meta_rows,
+    sentence_number)
 
 # Backslash escapes only for characters python-markdown also unescapes (it shows the
 # backslash for others); entities for the rest, which every reader decodes as plain text.
@@ -22,20 +23,25 @@ _ESCAPES = {
     "[": "\\[", "]": "\\]", "#": "\\#", "|": "\\|",
     "<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;", "^": "&#94;",
 }
-# "$" only when it could close pandoc's $math$ (a closer is never followed by a digit), so
-# "$1.2 billion" stays readable; "://" so GFM renderers do not autolink bare addresses.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^]|\$(?!\d)|(?<=\w)://")
+# One character class, so the scan stays a fast C loop over long article text; the few
+# context-dependent ones are decided in _escape_char: "$" only where it could close pandoc's
+# $math$ (a closer is never followed by a digit, so "$1.2 billion" stays readable), ":" only
+# in "word://" (GFM renderers autolink bare addresses). Characters no format can carry
+# (see export.clean) are matched too and dropped.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^$:" + UNWRITABLE.pattern[1:])
 # Block markers that matter only where user text starts a line: "-", "+", "1." "1)", ":".
 _LEADING = re.compile(r"^(?:([-+])|(\d+)([.)])|(:))")
 
 
 def _escape_char(match: re.Match) -> str:
-    found = match.group()
+    found, text, end = match.group(), match.string, match.end()
     if found == "$":
-        return "&#36;"
-    if found == "://":
-        return "&#58;//"
-    return _ESCAPES[found]
+        return "$" if text[end:end + 1].isdigit() else "&#36;"
+    if found == ":":
+        start = match.start()
+        after_word = start > 0 and text[start - 1].isalnum()
+        return "&#58;" if after_word and text.startswith("//", end) else ":"
+    return _ESCAPES.get(found, "")
 
 
 def _escape_leading(match: re.Match) -> str:
@@ -47,16 +53,29 @@ def _escape_leading(match: re.Match) -> str:
     return "&#58;" if colon else match.group()
 
 
+_MARKER_STARTS = frozenset("-+:0123456789")
+_SPACES = re.compile(r"\s{2,}|[^\S ]")  # whitespace other than a lone space
+
+
+def _collapse(text: str) -> str:
+    """Runs of whitespace (newlines included) as one space. Most text has none, and
+    isprintable() proves that in one C loop, where a regex scan of a 1 MB article is slow."""
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
+    return _SPACES.sub(" ", text).strip()
+
+
 def escape(text: str) -> str:
-    """User text as inert Markdown on one line: whitespace (newlines included) collapsed,
-    markup characters escaped, a leading list/definition marker neutralised."""
-    flat = " ".join(clean(text).split())
-    return _LEADING.sub(_escape_leading, _SPECIAL.sub(_escape_char, flat))
+    """User text as inert Markdown on one line: markup characters escaped, whitespace
+    (newlines included) collapsed, a leading list/definition marker neutralised."""
+    flat = _collapse(_SPECIAL.sub(_escape_char, text))
+    return _LEADING.sub(_escape_leading, flat) if flat[:1] in _MARKER_STARTS else flat
 
 
 def _strong(text: str) -> str:
     """Bold user text; empty text gets a placeholder, since '****' would be a rule."""
-    return f"**{escape(text)}**" if text.strip() else "*(no text)*"
+    escaped = escape(text)
+    return f"**{escaped}**" if escaped else "*(no text)*"
 
 
 def _annex_run(text: str, sid: str | None) -> str:
