@@ -67,7 +67,7 @@ class _Body:
         num = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{docx_page.restarted_list(self.document)}"/></w:numPr>'
         for item in items:
             self.xml.append(para(run(item.text or "(no text)", "<w:b/>") + self.refs(item),
-                                 "ListNumber", num + '<w:keepNext/>'))
+                                 "ListNumber", '<w:keepNext/>' + num))
             specs = detail_specs(item.kind)
             short = " · ".join(f"{s.label}: {item.fields[s.name]}" for s in specs
                                if not s.multiline and item.fields[s.name].strip())
