@@ -46,7 +46,7 @@ def build() -> Brief:
         "marking": "TLP:AMBER",
         "summary": (
             "A single press report, resting on unnamed current and former officials, says Elon "
-            "Musk has been in regular contact with Vladimir Putin since late 2022. The Kremlin "
+            "Musk has been in regular contact with Vladimir Putin, continuing into this year. The Kremlin "
             "confirms only one call about space and technology. If accurate, the contacts matter "
             "because Musk holds a security clearance, SpaceX is a U.S. defence contractor, and "
             "Starlink access has already been used as leverage in Ukraine. Treat as reported, "

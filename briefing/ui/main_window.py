@@ -15,7 +15,7 @@ from briefing import __version__
 from briefing.api import Brief
 from briefing.core.sections import SECTIONS
 from briefing.ui.actions import MENUS, TOOLBAR, build_actions
-from briefing.ui.article_pane import ArticlePane
+from briefing.ui.article_view import ArticleView
 from briefing.ui.brief_form import BriefForm
 from briefing.ui.commands import AddItemCommand, LinkCommand
 from briefing.ui.dialogs import Dialogs
@@ -33,11 +33,11 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.brief: Brief | None = None
         self.autosaver = None  # set by the window manager; tests may leave it out
-        self.article = ArticlePane(self)
+        self.article_view = ArticleView(self)
         self.form = BriefForm(Brief.from_text(""), self.undo_stack)
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.article)
+        self.splitter.addWidget(self.article_view)
         self.splitter.addWidget(self.form)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._fill_recent(self.settings.recent_files())
 
     def _connect(self) -> None:
-        view = self.article.view
+        view = self.article_view
         view.itemRequested.connect(self.select_item)
         view.newItemRequested.connect(self.new_item)
         view.linkRequested.connect(self.link_sentences)
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         """Show a brief (a fresh undo history: undo never crosses into another file)."""
         self.undo_stack.clear()
         self.brief = brief
-        self.article.set_brief(brief)
+        self.article_view.set_brief(brief)
         self.form.set_brief(brief, self.undo_stack)
         self.undo_stack.setClean()
         self.setWindowModified(False)
@@ -137,12 +137,12 @@ class MainWindow(QMainWindow):
 
     def _item_selected(self, item_id: str) -> None:
         item = self.brief.item(item_id) if item_id else None
-        self.article.view.show_item(item)
+        self.article_view.show_item(item)
         self.actions["link"].setEnabled(item is not None)
 
     def new_item(self, kind: str, sentence_ids: list[str] | None = None) -> str | None:
         """One of each kind from the selected sentences; its text starts as their text."""
-        sids = sentence_ids if sentence_ids is not None else self.article.view.selected_sentence_ids()
+        sids = sentence_ids if sentence_ids is not None else self.article_view.selected_sentence_ids()
         if not sids:
             self.statusBar().showMessage("Select a sentence in the article first.", 4000)
             return None
@@ -154,12 +154,12 @@ class MainWindow(QMainWindow):
 
     def link_sentences(self, sentence_ids: list[str] | None = None) -> None:
         item_id = self.form.selected_item_id()
-        sids = sentence_ids if sentence_ids is not None else self.article.view.selected_sentence_ids()
+        sids = sentence_ids if sentence_ids is not None else self.article_view.selected_sentence_ids()
         if not item_id or not sids:
             self.statusBar().showMessage("Select an item and the sentence(s) to link.", 4000)
             return
         self.undo_stack.push(LinkCommand(self.brief, item_id, sids))
-        self.article.view.show_item(self.brief.item(item_id))
+        self.article_view.show_item(self.brief.item(item_id))
 
     def _show_coverage(self, cited: int, total: int) -> None:
         self.coverage.setText(f"{cited} of {total} sentences cited")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
@@ -144,14 +143,13 @@ def test_rows_accept_drops_between_them_only(claims):
     assert not claims.removeRows(0, 1)
 
 
-def test_five_thousand_items_are_cheap(qapp, brief):
+def test_five_thousand_items_are_rows_of_one_model(qapp, brief):
+    """Speed lives in benchmarks/; here: 5,000 items are model rows, not widgets."""
     for n in range(5000):
         brief.sections["claim"].append(brief.new_item("claim", f"Claim {n}"))
     brief.reindex()
-    started = time.perf_counter()
     model = SectionModel(brief, "claim")
     texts = [model.index(r).data() for r in range(model.rowCount())]
     brief.set_field(brief.sections["claim"][-1].id, "statement", "last")
     assert len(texts) == 5002 and model.index(5001).data() == "last"
-    assert time.perf_counter() - started < 1.0
     model.detach()
