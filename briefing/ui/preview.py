@@ -25,9 +25,11 @@ th, td { border: 1px solid #A6A6A6; padding: 3px 6px; vertical-align: top; }
 
 
 def render_html(brief: BriefModel) -> str:
-    """The brief's Markdown export as HTML, as python-markdown renders it."""
-    return markdown.markdown(to_markdown(brief), extensions=["footnotes", "tables"],
+    """The brief's Markdown export as HTML, as python-markdown renders it, with a
+    superscript comma between adjacent note marks so that notes 1 and 2 never read as 12."""
+    html = markdown.markdown(to_markdown(brief), extensions=["footnotes", "tables"],
                              output_format="html")
+    return html.replace('</sup><sup id="fnref', '</sup><sup>,</sup><sup id="fnref')
 
 
 class SafeTextBrowser(QTextBrowser):

@@ -46,6 +46,7 @@ def test_preview_shows_sections_tables_and_footnotes(qtbot):
                     "Risks", "Open questions", "Sentence 4:"):
         assert heading in text
     assert "Mediator; quoted on progress." in text
+    assert "Negotiators agreed on a ceasefire text.1,2" in text  # marks 1 and 2, not 12
     assert dialog.windowTitle() == "Preview — Vienna talks: where they stand"
     assert not dialog.browser.openLinks() and not dialog.browser.openExternalLinks()
 
