@@ -56,22 +56,27 @@ def sentence_number(sentence_id: str) -> str:
 
 
 class SourceNotes:
-    """Cited sentences numbered in order of first use, one number per distinct sentence.
-
-    Both formats walk the items in the same order, so note [^3] in Markdown and the third
-    distinct source in Word always quote the same sentence.
-    """
+    """Cited sentences numbered in order of first use, one number per distinct sentence,
+    and the text a note quotes. Markdown numbers its footnotes with it; Word, which numbers
+    footnotes itself, uses it for the quotes."""
 
     def __init__(self, brief: BriefModel) -> None:
         self.brief = brief
         self.numbers: dict[str, int] = {}
+        self._first_citing: dict[str, Item] = {}
 
-    def number(self, sentence_id: str) -> int:
+    def number(self, item: Item, sentence_id: str) -> int:
         """The note number of a sentence, allocating the next one on first use."""
         n = self.numbers.get(sentence_id)
         if n is None:
             n = self.numbers[sentence_id] = len(self.numbers) + 1
+            self._first_citing[sentence_id] = item
         return n
+
+    def notes(self) -> list[tuple[int, str, str]]:
+        """(number, sentence id, quote) of every note allocated so far, in number order."""
+        return [(n, sid, self.quote(self._first_citing[sid], sid))
+                for sid, n in self.numbers.items()]
 
     def quote(self, item: Item, sentence_id: str) -> str:
         """The cited sentence's text now, or the stored quote if it no longer anchors."""
@@ -93,6 +98,10 @@ def annex_paragraphs(brief: BriefModel) -> list[list[tuple[str, str | None]]]:
     at = 0
 
     def add(piece: str, sid: str | None) -> None:
+        if "\n" not in piece:  # the common case, kept cheap: 1 MB articles have many
+            if piece:
+                paragraphs[-1].append((piece, sid))
+            return
         lines = piece.split("\n")
         for n, line in enumerate(lines):
             if n:

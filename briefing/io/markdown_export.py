@@ -72,21 +72,6 @@ def escape(text: str) -> str:
     return _LEADING.sub(_escape_leading, flat) if flat[:1] in _MARKER_STARTS else flat
 
 
-def _strong(text: str) -> str:
-    """Bold user text; empty text gets a placeholder, since '****' would be a rule."""
-    escaped = escape(text)
-    return f"**{escaped}**" if escaped else "*(no text)*"
-
-
-def _annex_run(text: str, sid: str | None) -> str:
-    """One run of an annex paragraph; the spaces between runs survive escaping."""
-    if sid:
-        return f"**{escape(text)}** \\[{sentence_number(sid)}\\]"
-    lead = " " if text[:1].isspace() else ""
-    tail = " " if text[-1:].isspace() else ""
-    return f"{lead}{escape(text)}{tail}" if text.strip() else " "
-
-
 class _Writer:
     """Builds the document line by line, numbering notes as the items cite sentences."""
 
@@ -94,6 +79,15 @@ class _Writer:
         self.brief = brief
         self.notes = SourceNotes(brief)
         self.lines: list[str] = []
+        self._escaped: dict[str, str] = {}
+
+    def esc(self, text: str) -> str:
+        """escape(), remembered: vocabulary values and cited sentences (quoted in the annex
+        and again in the notes) recur thousands of times in a large brief."""
+        done = self._escaped.get(text)
+        if done is None:
+            done = self._escaped[text] = escape(text)
+        return done
 
     def block(self, *lines: str) -> None:
         """A block of lines followed by the blank line that separates Markdown blocks."""
@@ -101,40 +95,42 @@ class _Writer:
         self.lines.append("")
 
     def refs(self, item: Item) -> str:
-        return "".join(f"[^{self.notes.number(sid)}]" for sid in item.sentence_ids)
+        return "".join(f"[^{self.notes.number(item, sid)}]" for sid in item.sentence_ids)
 
     def details(self, item: Item) -> list[str]:
         """'Status: reported · Confidence: high' from the filled-in short detail fields,
         then one paragraph per long (multiline) one such as a question's answer."""
         filled = [s for s in detail_specs(item.kind) if item.fields[s.name].strip()]
-        short = " · ".join(f"{s.label}: {escape(item.fields[s.name])}"
+        short = " · ".join(f"{s.label}: {self.esc(item.fields[s.name])}"
                            for s in filled if not s.multiline)
-        long = [f"*{s.label}:* {escape(item.fields[s.name])}" for s in filled if s.multiline]
+        long = [f"*{s.label}:* {self.esc(item.fields[s.name])}" for s in filled if s.multiline]
         return ([short] if short else []) + long
 
     # ---- parts of the document ------------------------------------------------------
     def title_block(self) -> None:
         brief = self.brief
-        self.block(f"**{escape(brief.marking)}**")
-        self.block(f"# {escape(brief.title) or 'Untitled brief'}")
-        self.block(*(f"- **{label}:** {escape(value) or '—'}"
+        self.block(f"**{self.esc(brief.marking)}**")
+        self.block(f"# {self.esc(brief.title) or 'Untitled brief'}")
+        self.block(*(f"- **{label}:** {self.esc(value) or '—'}"
                      for label, value in meta_rows(brief)))
         summary = [p for p in clean(brief.summary).split("\n\n") if p.strip()]
         self.block("## Bottom line")
         for paragraph in summary or ["(no summary)"]:
-            self.block(escape(paragraph))
+            self.block(self.esc(paragraph))
 
-    def numbered(self, section: Section, items: list[Item]) -> None:
+    def numbered(self, items: list[Item]) -> None:
         """Claims and questions: a numbered list; details and note as indented paragraphs.
 
         Every marker is '1.' (readers number from the first) so the four-space indent of
         the detail paragraphs stays inside the item however long the list grows."""
         for item in items:
-            self.block(f"1. {_strong(item.text)}{self.refs(item)}")
+            text = self.esc(item.text)
+            strong = f"**{text}**" if text else "*(no text)*"  # '****' would be a rule
+            self.block(f"1. {strong}{self.refs(item)}")
             for paragraph in self.details(item):
                 self.block(f"    {paragraph}")
             if item.note.strip():
-                self.block(f"    *Note:* {escape(item.note)}")
+                self.block(f"    *Note:* {self.esc(item.note)}")
 
     def table(self, section: Section, items: list[Item]) -> None:
         """Actors and risks: a pipe table; the notes column only when some item has one."""
@@ -144,9 +140,9 @@ class _Writer:
         header += ["Note"] * with_notes
         rows = [f"| {' | '.join(header)} |", "|" + " --- |" * len(header)]
         for n, item in enumerate(items, 1):
-            cells = [str(n), f"{escape(item.text)}{self.refs(item)}"]
-            cells += [escape(item.fields[s.name]) for s in specs]
-            cells += [escape(item.note)] * with_notes
+            cells = [str(n), f"{self.esc(item.text)}{self.refs(item)}"]
+            cells += [self.esc(item.fields[s.name]) for s in specs]
+            cells += [self.esc(item.note)] * with_notes
             rows.append(f"| {' | '.join(cells)} |")
         self.block(*rows)
 
@@ -159,22 +155,28 @@ class _Writer:
             elif section.kind in ("actor", "risk"):
                 self.table(section, items)
             else:
-                self.numbered(section, items)
+                self.numbered(items)
 
     def annex(self) -> None:
         self.block("## Annex: the article")
         self.block("*Cited sentences are in bold, followed by their sentence number.*")
         for paragraph in annex_paragraphs(self.brief):
-            self.block("".join(_annex_run(text, sid) for text, sid in paragraph).strip())
+            self.block("".join(self.annex_run(text, sid) for text, sid in paragraph).strip())
+
+    def annex_run(self, text: str, sid: str | None) -> str:
+        """One run of an annex paragraph; the spaces between runs survive escaping."""
+        if sid:
+            return f"**{self.esc(text)}** \\[{sentence_number(sid)}\\]"
+        lead = " " if text[:1].isspace() else ""
+        tail = " " if text[-1:].isspace() else ""
+        return f"{lead}{self.esc(text)}{tail}" if text.strip() else " "
 
     def footnotes(self) -> None:
         """One note per distinct sentence. 'Sentence N:' leads so that CommonMark never
         mistakes a note for a link reference definition (it cannot be a destination and
         title), which would turn '[^1]' into a link there."""
-        owner = {sid: item for item in self.brief.items for sid in item.sentence_ids}
-        for sid, n in self.notes.numbers.items():
-            quote = escape(self.notes.quote(owner[sid], sid))
-            self.block(f"[^{n}]: Sentence {sentence_number(sid)}: “{quote}”")
+        for n, sid, quote in self.notes.notes():
+            self.block(f"[^{n}]: Sentence {sentence_number(sid)}: “{self.esc(quote)}”")
 
 
 def to_markdown(brief: BriefModel, annex: bool = False) -> str:
