@@ -1,12 +1,9 @@
 """Briefs the export tests share: a representative one and one full of hostile text.
 
-Loaded by path (tests run in importlib mode), so this folder needs no package marker.
+Test files load it by path (tests run in importlib mode), so the folder needs no package.
 The clock is fixed so golden files do not change with the date.
 """
 from __future__ import annotations
-
-import importlib.util
-from pathlib import Path
 
 from briefing import Brief
 from briefing.core.article import Article
@@ -74,10 +71,3 @@ def hostile() -> Brief:
         b.set_field(item.id, "answer", h)
     return b
 
-
-def load_module(path: Path):
-    """Import a helper module by path (how test files reach this one)."""
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
