@@ -21,6 +21,7 @@ class ActionSpec:
     handler: str                      # method name on the main window
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
+    args: tuple[str, ...] = ()        # passed to the handler (the kind for "new item")
 
 
 SPECS: tuple[ActionSpec, ...] = (
@@ -41,8 +42,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("move_down", "Move Item Do&wn", "move_item_down", "Alt+Down"),
     ActionSpec("about", "&About Briefing", "about"),
 ) + tuple(
-    ActionSpec(f"new_{s.kind}", f"New {s.singular.capitalize()} from Selection", f"new_{s.kind}",
-               s.shortcut, f"Make a {s.singular} from the selected sentence(s) ({s.shortcut})")
+    ActionSpec(f"new_{s.kind}", f"New {s.singular.capitalize()} from Selection", "new_item",
+               s.shortcut, f"Make a {s.singular} from the selected sentence(s) ({s.shortcut})",
+               (s.kind,))
     for s in SECTIONS
 )
 
@@ -63,11 +65,13 @@ def build_actions(window: QWidget, handler: Callable[[str], Callable[[], object]
     for spec in SPECS:
         action = QAction(spec.text, window)
         action.setObjectName(f"action_{spec.name}")
-        if spec.shortcut is not None:
+        if isinstance(spec.shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(spec.shortcut)   # every platform binding, not only the first
+        elif spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
-        action.triggered.connect(lambda _=False, h=spec.handler: handler(h)())
+        action.triggered.connect(lambda _=False, h=spec.handler, a=spec.args: handler(h)(*a))
         actions[spec.name] = action
     return actions
