@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
@@ -55,9 +56,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.actions = build_actions(self, lambda name: getattr(self, name))
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.Undo)
+        undo.setShortcuts(QKeySequence.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.Redo)
+        redo.setShortcuts(QKeySequence.Redo)  # Ctrl+Y and Ctrl+Shift+Z
         self.actions.update(undo=undo, redo=redo)
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recentMenu")
@@ -86,8 +87,10 @@ class MainWindow(QMainWindow):
         view.coverageChanged.connect(self._show_coverage)
         self.form.itemSelected.connect(self._item_selected)
         self.form.sentenceActivated.connect(view.scroll_to_sentence)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
-        self.undo_stack.indexChanged.connect(lambda _: self._update_title())
+        # Bound methods with a validity guard, not lambdas: ~QUndoStack clears the stack and
+        # emits these while the window is already being destroyed.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._index_changed)
 
     def _restore_state(self) -> None:
         geometry, sizes = self.settings.geometry(), self.settings.splitter()
@@ -112,8 +115,6 @@ class MainWindow(QMainWindow):
     def attach_autosaver(self, autosaver) -> None:
         """Unsaved changes go to the recovery folder a few seconds after the last edit."""
         self.autosaver = autosaver
-        self.undo_stack.indexChanged.connect(lambda _: autosaver.changed(self.undo_stack.isClean()))
-        self.undo_stack.cleanChanged.connect(autosaver.changed)
 
     def show_recovered(self, brief: Brief, original: str | None, disk_hash: str | None) -> None:
         """A brief restored after a crash: shown as modified, saving goes to where it was."""
@@ -160,6 +161,23 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.push(LinkCommand(self.brief, item_id, sids))
         self.article_view.show_item(self.brief.item(item_id))
+
+    def _clean_changed(self, clean: bool) -> None:
+        """Saving (setClean) changes no index: the marker and the recovery copy follow here."""
+        if shiboken6.isValid(self):
+            self.setWindowModified(not clean)
+            self._autosave(clean)
+
+    def _index_changed(self, _index: int) -> None:
+        """Every change re-titles the window and re-arms the autosaver."""
+        if shiboken6.isValid(self):
+            self._update_title()
+            self._autosave(self.undo_stack.isClean())
+
+    def _autosave(self, clean: bool) -> None:
+        """A clean state removes the recovery copy, any other (re)arms its timer."""
+        if self.autosaver is not None and shiboken6.isValid(self.autosaver):
+            self.autosaver.changed(clean)
 
     def _show_coverage(self, cited: int, total: int) -> None:
         self.coverage.setText(f"{cited} of {total} sentences cited")
