@@ -65,7 +65,8 @@ def _check(args: argparse.Namespace) -> int:
     orphans = brief.orphaned()
     print(f"{args.file}: ok — {brief.title or '(untitled brief)'}")
     print("  " + ", ".join(f"{s.title.lower()}: {counts[s.kind]}" for s in SECTIONS))
-    print(f"  sentences: {len(brief.sentences)}, cited: {len(brief.cited_sentence_ids())}")
+    cited = {c.sentence_id for item in brief.items for c in item.citations}
+    print(f"  cited sentences: {len(cited)}")
     print(f"  citations: {citations}, not anchoring: {len(orphans)}")
     for item, c in orphans[:20]:
         print(f"    {item.id} cites {c.sentence_id}: \"{c.exact[:60]}\" is no longer in the article")

@@ -14,7 +14,7 @@ from briefing.core.article import ARTICLE_FIELDS, Article
 from briefing.core.events import Signal
 from briefing.core.items import MARKINGS, Item, check_value, new_fields
 from briefing.core.sections import KINDS, section_for
-from briefing.core.segment import split_sentences
+from briefing.core.segment import SEGMENTER_ID, split_sentences
 
 META_FIELDS = ("title", "analyst", "marking", "summary")
 
@@ -60,6 +60,16 @@ class BriefModel:
             self._starts = [s.start for s in self._sentences]
             self._by_sentence = {s.id: s for s in self._sentences}
         return self._sentences
+
+    def settle_anchors(self, segmenter: str) -> int:
+        """After loading: if the file's sentences came from this segmenter and every quote
+        still stands at its position, the ids are right as stored and the article need not
+        be segmented now; otherwise re-anchor everything. Returns how many moved."""
+        text = self.article.text
+        if segmenter == SEGMENTER_ID and all(
+                text[c.start:c.end] == c.exact for item in self.items for c in item.citations):
+            return 0
+        return self.reanchor_all()
 
     def sentence(self, sid: str) -> Sentence:
         self.sentences
@@ -195,6 +205,10 @@ class BriefModel:
 
     def orphaned(self) -> list[tuple[Item, Citation]]:
         """Citations whose sentence cannot be found in the article text any more."""
+        text = self.article.text
+        moved = [(i, c) for i in self.items for c in i.citations if text[c.start:c.end] != c.exact]
+        if self._sentences is None and not moved:
+            return []  # quotes in place and ids from this segmenter (settle_anchors): anchored
         known = self._known_sentence_ids()
         return [(i, c) for i in self.items for c in i.citations
                 if c.sentence_id not in known or known[c.sentence_id].text != c.exact]

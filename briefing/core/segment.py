@@ -17,7 +17,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["SEGMENTER_ID", "split_sentences"]
+
+# Stored in .brief files: sentence ids are numbered by this segmenter's output, so a file
+# written by another revision has its citations re-anchored on load. Bump on any change
+# to where sentences split.
+SEGMENTER_ID = "briefing-segment-1"
 
 # Line-break characters as understood by str.splitlines(); all are whitespace.
 _NL = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"

@@ -1,6 +1,6 @@
 """The JSON Schema of a .brief file, built from the core's field declarations.
 
-Validation is done by the maintained `jsonschema` library; this module only states the
+Validation is done by the maintained `fastjsonschema` library; this module only states the
 shape, so a new field added to core.items appears in the schema without a second list.
 """
 from __future__ import annotations
@@ -39,10 +39,11 @@ def _item_schema(kind: str) -> dict:
 
 
 SCHEMA: dict = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$schema": "http://json-schema.org/draft-07/schema#",
     **_strict({
         "format": {"const": FORMAT_NAME},
         "version": {"const": FORMAT_VERSION},
+        "segmenter": {"type": "string", "maxLength": 100},
         "brief": _strict({
             "title": _STR, "analyst": _STR, "created": _STR, "modified": _STR,
             "marking": {"enum": list(MARKINGS)}, "summary": _STR,

@@ -72,7 +72,7 @@ def test_file_is_utf8_json_with_format_name_and_version(tmp_path):
     doc = json.loads(raw.decode("utf-8"))
     assert doc["format"] == FORMAT_NAME == "briefing"
     assert doc["version"] == FORMAT_VERSION == 1
-    assert list(doc) == ["format", "version", "brief", "article", "sections"]
+    assert list(doc) == ["format", "version", "segmenter", "brief", "article", "sections"]
     assert list(doc["sections"]) == ["claims", "actors", "risks", "questions"]
     assert "Zürich".encode("utf-8") in raw          # stored as UTF-8, not \u escapes
     assert raw.endswith(b"}\n") and not raw.startswith(b"\xef\xbb\xbf")
@@ -159,7 +159,7 @@ BAD_FILES = {
     "missing-field": (_edit(lambda d: d["brief"].pop("analyst")), "'analyst' is a required property", "brief"),
     "missing-section": (_edit(lambda d: d["sections"].pop("risks")), "'risks' is a required property", "sections"),
     "extra-field": (_edit(lambda d: d["sections"]["claims"][0].update(colour="red")),
-                    "'colour' was unexpected", "sections.claims[0]"),
+                    "unexpected property 'colour'", "sections.claims[0]"),
     "duplicate-id": (_edit(_dup_id), "duplicate item id 'item-1'", "sections.actors[0].id"),
     "citation-backwards": (_edit(lambda d: d["sections"]["claims"][0]["citations"][0]["position"]
                                  .update(start=50, end=10)), "ends before it starts",

@@ -117,7 +117,7 @@ def test_check_summary_counts_items_citations_and_orphans(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{path}: ok — Talks"
     assert out[1] == "  key claims: 2, actors: 1, risks: 0, open questions: 1"
-    assert out[2] == "  sentences: 4, cited: 3"
+    assert out[2] == "  cited sentences: 3"
     assert out[3] == "  citations: 4, not anchoring: 1"
     assert out[4] == '    item-1 cites s2: "Officials said a deal was close." is no longer in the article'
     assert len(out) == 5

@@ -81,7 +81,6 @@ def test_sigkill_during_saves_never_loses_or_tears_the_file(tmp_path):
     assert len(strays(tmp_path, path.name)) <= 1
     Brief.load(path).save(path)
     assert strays(tmp_path, path.name) == []
-    assert elapsed < 60
 
 
 def test_cleanup_removes_only_our_own_dead_temp_files(tmp_path):
