@@ -69,11 +69,18 @@ def _add_styles(document) -> None:
         text.font.size = Pt(8.5)
         text.paragraph_format.space_after = Pt(2)
         text.paragraph_format.line_spacing = 1.0
-        text.element.set(f"{{{W_NS}}}styleId", "FootnoteText")
+        _make_built_in(text, "FootnoteText")
     if "footnote reference" not in names:
         ref = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
         ref.font.superscript = True
-        ref.element.set(f"{{{W_NS}}}styleId", "FootnoteReference")
+        _make_built_in(ref, "FootnoteReference")
+
+
+def _make_built_in(style, style_id: str) -> None:
+    """Word's own id, and no customStyle flag: Word then treats the style as its built-in
+    one instead of adding a look-alike ('footnote text1') beside it."""
+    style.element.set(f"{{{W_NS}}}styleId", style_id)
+    style.element.attrib.pop(f"{{{W_NS}}}customStyle", None)
 
 
 def _name_special_notes(document) -> None:
