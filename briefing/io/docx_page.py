@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from briefing.core.brief import BriefModel
 from briefing.io.docx_xml import W_NS, field, run
+from briefing.io.export import clean
 
 FONT = "Calibri"
 INK = RGBColor(0x1F, 0x38, 0x64)   # headings: the same navy as table header rows
@@ -100,10 +101,10 @@ def setup_properties(document, brief: BriefModel) -> None:
     """File > Properties: title, author = analyst, dates, marking as category. Every
     template value is overwritten so nothing of python-docx's sample metadata leaks."""
     props = document.core_properties
-    props.title = brief.title
-    props.author = props.last_modified_by = brief.analyst
+    props.title = clean(brief.title)
+    props.author = props.last_modified_by = clean(brief.analyst)
     props.category = brief.marking
-    props.subject = brief.article.title
+    props.subject = clean(brief.article.title)
     props.keywords = props.comments = ""
     props.revision = 1
     for name, stamp in (("created", brief.created), ("modified", brief.modified)):
