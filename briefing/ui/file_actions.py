@@ -84,8 +84,12 @@ class FileActions:
         path = self.w.dialogs.save_path(self.suggested_path())
         if not path:
             return False
-        if not path.endswith(".brief"):
+        if Path(path).suffix.lower() != ".brief":
             path += ".brief"
+            # the dialog asked about replacing the name typed, not the one we completed
+            if Path(path).exists() and not self.w.dialogs.confirm(
+                    "Replace file?", f"“{Path(path).name}” already exists. Replace it?"):
+                return False
         return self.save_to(path, chosen=True)
 
     def save_to(self, path: str, chosen: bool = False) -> bool:
