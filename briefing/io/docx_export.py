@@ -64,7 +64,8 @@ class _Body:
     def numbered(self, items: list[Item]) -> None:
         """Claims and questions: List Number paragraphs restarting at 1 per section, the
         details beneath in List Continue, aligned with the item's text."""
-        num = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{docx_page.restarted_list(self.document)}"/></w:numPr>'
+        num_id = docx_page.restarted_list(self.document)
+        num = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
         for item in items:
             self.xml.append(para(run(item.text or "(no text)", "<w:b/>") + self.refs(item),
                                  "ListNumber", '<w:keepNext/>' + num))
