@@ -26,9 +26,11 @@ _ESCAPES = {
 # One character class, so the scan stays a fast C loop over long article text; the few
 # context-dependent ones are decided in _escape_char: "$" only where it could close pandoc's
 # $math$ (a closer is never followed by a digit, so "$1.2 billion" stays readable), ":" only
-# in "word://" (GFM renderers autolink bare addresses). Characters no format can carry
-# (see export.clean) are matched too and dropped.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^$:" + UNWRITABLE.pattern[1:])
+# in "word://", "@" only inside an e-mail address, and "www." (GFM renderers and pandoc's
+# gfm autolink bare addresses; an entity or escape breaks the pattern they look for).
+# Characters no format can carry (see export.clean) are matched too and dropped.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^$:@" + UNWRITABLE.pattern[1:] + r"|[Ww]{3}\.")
+_EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+-_")
 # Block markers that matter only where user text starts a line: "-", "+", "1." "1)", ":".
 _LEADING = re.compile(r"^(?:([-+])|(\d+)([.)])|(:))")
 
@@ -41,6 +43,12 @@ def _escape_char(match: re.Match) -> str:
         start = match.start()
         after_word = start > 0 and text[start - 1].isalnum()
         return "&#58;" if after_word and text.startswith("//", end) else ":"
+    if found == "@":
+        start = match.start()
+        in_address = start > 0 and text[start - 1] in _EMAIL_LOCAL and text[end:end + 1].isalnum()
+        return "&#64;" if in_address else "@"
+    if len(found) == 4:  # "www."
+        return found[:3] + "\\."
     return _ESCAPES.get(found, "")
 
 
