@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import markdown
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from briefing.core.brief import BriefModel
@@ -32,11 +33,28 @@ def render_html(brief: BriefModel) -> str:
     return html.replace('</sup><sup id="fnref', '</sup><sup>,</sup><sup id="fnref')
 
 
+class _RefusalIsFinal(QTextDocument):
+    """The browser's document. When a browser answers nothing for a resource, a plain
+    QTextDocument reads the name as a local file itself (an <img src="/path"> is shown,
+    an @import of a local stylesheet applied, a UNC path fetched over SMB on Windows);
+    this one answers a null image or an empty stylesheet instead."""
+
+    def loadResource(self, type_: int, name: QUrl):  # noqa: N802 (Qt's name)
+        if name.scheme() == "data":
+            answer = super().loadResource(type_, name)  # asks the browser, decodes data:
+        else:
+            answer = self.parent().loadResource(type_, name)
+        if answer is None:
+            return QImage() if type_ == QTextDocument.ResourceType.ImageResource.value else ""
+        return answer
+
+
 class SafeTextBrowser(QTextBrowser):
     """A QTextBrowser that fetches nothing and opens nothing outside its own page."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setDocument(_RefusalIsFinal(self))
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)
         self.document().setDefaultStyleSheet(STYLE)
