@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Hashable, Iterable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item, field_spec
@@ -184,3 +184,29 @@ class SetMetaCommand(QUndoCommand):
         self.new = other.new
         self.setObsolete(self.new == self.old)
         return True
+
+
+class UndoStack(QUndoStack):
+    """A QUndoStack that merges typing into the top command itself.
+
+    PySide6 (6.11) leaks every command QUndoStack merges away inside push(): Qt deletes it
+    during the call, and the binding then parents the dead wrapper to the stack, which keeps
+    it, and through it the brief, alive as long as the stack lives (one per keystroke).
+    Here a mergeable command is merged by Python before Qt ever sees it, with the signals
+    Qt would have sent (the title and the autosave follow indexChanged); anything else, or a
+    merge that lands back on the original value, goes through Qt's own push/undo."""
+
+    def push(self, command: QUndoCommand) -> None:
+        index = self.index()
+        top = self.command(index - 1) if index > 0 else None
+        if (top is None or index != self.count() or index == self.cleanIndex()
+                or command.id() == -1 or top.id() != command.id()
+                or not top.mergeWith(command)):   # our mergeWith only reads the other's values
+            super().push(command)
+            return
+        command.redo()
+        if top.isObsolete():    # typed back to where the step began: the step goes away
+            self.undo()          # Qt drops an obsolete command without undoing it
+            return
+        self.indexChanged.emit(index)
+        self.undoTextChanged.emit(self.undoText())

@@ -18,7 +18,7 @@ from briefing.core.sections import SECTIONS
 from briefing.ui.actions import MENUS, TOOLBAR, build_actions
 from briefing.ui.article_view import ArticleView
 from briefing.ui.brief_form import BriefForm
-from briefing.ui.commands import AddItemCommand, LinkCommand
+from briefing.ui.commands import AddItemCommand, LinkCommand, UndoStack
 from briefing.ui.dialogs import Dialogs
 from briefing.ui.file_actions import FileActions
 from briefing.ui.settings import Settings
@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
         self.settings = Settings()
         self.dialogs = dialogs or Dialogs(self)
         self.files = FileActions(self)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)  # merges typing without PySide's leak
         self.brief: Brief | None = None
         self.autosaver = None  # set by the window manager; tests may leave it out
         self.article_view = ArticleView(self)
