@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontInfo, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from briefing.ui.article_document import body_font
+from briefing.ui.article_highlight import plain_tooltip
 from briefing.ui.palette import blend
 
 
@@ -40,7 +41,7 @@ class ArticleHeader(QLabel):
         """Show an article's metadata; hidden when there is none to show."""
         self.title = article.title or fallback_title if article else ""
         self.byline = byline(article) if article else ""
-        self.setToolTip(article.url if article else "")
+        self.setToolTip(plain_tooltip(article.url) if article else "")
         self.setText(self._html())
         self.update_visibility()
 
