@@ -5,10 +5,11 @@ one. Colours come from the section table, so the bar matches the article highlig
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
+from briefing.ui.article_highlight import plain_tooltip
 from briefing.ui.section_model import CitationCountRole, DetailRole
 
 PAD_X, PAD_Y, BAR_W, GAP = 12, 6, 4, 2
@@ -29,6 +30,19 @@ class SectionDelegate(QStyledItemDelegate):
         main = QFontMetrics(option.font)
         small = QFontMetrics(_detail_font(option.font))
         return QSize(200, PAD_Y * 2 + main.height() + GAP + small.height())
+
+    def helpEvent(self, event, view, option: QStyleOptionViewItem, index) -> bool:  # noqa: N802
+        """The row's tooltip (item text, details, note: all user text) shown escaped, so
+        an item written as '<img src=...>' is never rendered as rich text."""
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            text = index.data(Qt.ToolTipRole)
+            if text:
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), view,
+                                  view.visualRect(index))
+            else:
+                QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         painter.save()
