@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontInfo, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from briefing.ui.article_document import body_font
-from briefing.ui.article_highlight import plain_tooltip
+from briefing.ui.tooltips import plain_tooltip
 from briefing.ui.palette import blend
 
 

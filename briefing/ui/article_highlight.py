@@ -9,7 +9,6 @@ never touches the document.
 """
 from __future__ import annotations
 
-from html import escape
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextDocument
@@ -134,15 +133,6 @@ def _cursor(doc: QTextDocument, qt_pos: int) -> QTextCursor:
 def _truncate(text: str, limit: int = TOOLTIP_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
-def plain_tooltip(text: str) -> str:
-    """User text as a tooltip that shows it literally. Qt renders a tooltip as rich text
-    when its first line looks like a tag, and rich text loads <img src> and @import names
-    from local files (or a UNC share); escaped inside <qt> it is always inert text."""
-    if not text:
-        return ""
-    return "<qt>" + escape(text, quote=False).replace("\n", "<br>") + "</qt>"
 
 
 def citing_tooltip(items: list) -> str:

@@ -14,6 +14,7 @@ from briefing.core.brief import BriefModel
 from briefing.core.items import MARKINGS, FieldSpec
 from briefing.ui.commands import SetMetaCommand
 from briefing.ui.field_editors import Binding, UndoKeys, make_widget
+from briefing.ui.tooltips import plain_tooltip
 
 ARTICLE_FIELDS = (("article.title", "Headline"), ("article.outlet", "Outlet"),
                   ("article.author", "Author"), ("article.published", "Published"),
@@ -160,7 +161,7 @@ class MetaEditor(QWidget):
         a = self.brief.article
         parts = [p for p in (a.outlet, a.author, a.published) if p.strip()]
         self.toggle.setText("Article" + (f"  —  {' · '.join(parts)}" if parts else ""))
-        self.toggle.setToolTip(a.title or "Article details")
+        self.toggle.setToolTip(plain_tooltip(a.title) or "Article details")
 
     def refresh(self) -> None:
         for name, binding in self.bindings.items():

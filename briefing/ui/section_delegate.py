@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
-from briefing.ui.article_highlight import plain_tooltip
+from briefing.ui.tooltips import plain_tooltip
 from briefing.ui.section_model import CitationCountRole, DetailRole
 
 PAD_X, PAD_Y, BAR_W, GAP = 12, 6, 4, 2
