@@ -439,3 +439,29 @@ def test_highlight_and_click_after_emoji_accents_cjk_rtl_and_crlf(qtbot, window,
     click_sentence(qtbot, w, hebrew)
     press(qtbot, w, Qt.Key_4, Qt.ControlModifier)
     assert highlighted(w) == ["הדובר אמר שהפגישה תתקיים מחר."]
+
+
+# ---- the toolbar -------------------------------------------------------------------
+def test_toolbar_buttons_follow_their_actions_without_piling_up_connections(qtbot, window):
+    from PySide6.QtCore import SIGNAL
+    from PySide6.QtWidgets import QToolButton
+    w = window(make_brief())
+    link = w.actions["link"]
+    button = w.findChild(QToolButton, "toolButton_action_link")
+    receivers = link.receivers(SIGNAL("changed()"))
+    for _ in range(100):                      # each item selection toggles it
+        link.setEnabled(False)
+        link.setEnabled(True)
+    assert link.receivers(SIGNAL("changed()")) == receivers
+    link.setEnabled(False)
+    assert not button.isEnabled()
+    click_row(qtbot, w, "risk", 0)             # an item selected: Link is possible
+    assert button.isEnabled() and link.isEnabled()
+    undo_button = next(b for b in w.findChildren(QToolButton) if b.text().startswith("Undo"))
+    assert not undo_button.isEnabled()
+    click_sentence(qtbot, w, sid_of(w.brief, "Nobody"))
+    qtbot.mouseClick(w.findChild(QToolButton, "toolButton_action_new_question"), Qt.LeftButton)
+    assert rows(w, "question") == ["Nobody expected a quick result."]
+    assert undo_button.isEnabled() and undo_button.text() == "Undo New question"
+    qtbot.mouseClick(undo_button, Qt.LeftButton)
+    assert rows(w, "question") == []
