@@ -25,8 +25,14 @@ def redact(message: str) -> str:
 
 
 class RedactingFormatter(logging.Formatter):
+    """Redacts the message and the exception's text; traceback frames (our source
+    files, line numbers, code) are kept whole, since they carry no user content."""
+
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        record = logging.makeLogRecord(record.__dict__)
+        record.msg, record.args = redact(record.getMessage()), None
+        record.exc_text = None  # another handler may have cached an unredacted traceback
+        return super().format(record)
 
     def formatException(self, ei) -> str:  # type: ignore[override]
         exc_type, exc, tb = ei

@@ -5,10 +5,12 @@ answers from queues and records what was shown.
 """
 from __future__ import annotations
 
+import logging
 from enum import Enum
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+log = logging.getLogger("briefing.errors")
 BRIEF_FILTER = "Briefs (*.brief);;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.text);;All files (*)"
 
@@ -53,6 +55,8 @@ class Dialogs:
         return QMessageBox.question(self.parent, title, text) == QMessageBox.Yes
 
     def error(self, message: str) -> None:
+        """Every error the user sees is also logged (quoted values redacted by the log)."""
+        log.error("shown to user: %s", message)
         QMessageBox.critical(self.parent, "Briefing", message)
 
     def recover(self, name: str, saved_at: str) -> str:
@@ -105,6 +109,7 @@ class ScriptedDialogs(Dialogs):
         return self.confirms.pop(0) if self.confirms else False
 
     def error(self, message: str) -> None:
+        log.error("shown to user: %s", message)
         self.errors.append(message)
 
     def recover(self, name: str, saved_at: str) -> str:

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter,
                                QToolButton, QWidget)
 
 from briefing import __version__
 from briefing.api import Brief
-from briefing.core.sections import SECTIONS
 from briefing.ui.actions import MENUS, TOOLBAR, build_actions
 from briefing.ui.article_view import ArticleView
 from briefing.ui.brief_form import BriefForm
@@ -23,6 +22,7 @@ from briefing.ui.commands import AddItemCommand, LinkCommand, UndoStack
 from briefing.ui.dialogs import Dialogs
 from briefing.ui.file_actions import FileActions
 from briefing.ui.settings import Settings
+from briefing.ui.tooltips import plain_tooltip
 
 
 def action_button(action: QAction, parent: QWidget) -> QToolButton:
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in paths:
             action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _=False, p=path: self.files.open(p))
         self.recent_menu.setEnabled(bool(paths))
 
