@@ -1,7 +1,6 @@
 """The Word export read back with python-docx and from its XML parts."""
 from __future__ import annotations
 
-import importlib.util
 import io
 import zipfile
 from pathlib import Path
@@ -13,6 +12,7 @@ from lxml import etree
 
 from briefing.io.docx_export import write_docx
 from briefing.io.export import clean
+from support import briefs as BRIEFS
 
 GOLDEN = Path(__file__).parent / "golden"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -20,14 +20,8 @@ NS = {"w": W[1:-1]}
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
-def _briefs():
-    spec = importlib.util.spec_from_file_location("briefs", GOLDEN / "briefs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-BRIEFS = _briefs()
 
 
 class Exported:

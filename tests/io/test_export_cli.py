@@ -1,9 +1,7 @@
 """`briefing export` end to end through briefing.cli.main."""
 from __future__ import annotations
 
-import importlib.util
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
@@ -11,21 +9,16 @@ import pytest
 from briefing.cli import main
 from briefing.io.errors import BriefingFileError
 from briefing.io.export import export_file
+from support import briefs as BRIEFS
 
-GOLDEN = Path(__file__).parent / "golden"
 
 
-def _briefs():
-    spec = importlib.util.spec_from_file_location("briefs", GOLDEN / "briefs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
 def brief_file(tmp_path):
     path = tmp_path / "talks.brief"
-    _briefs().build().save(path)
+    BRIEFS.build().save(path)
     return path
 
 
@@ -84,7 +77,7 @@ def test_missing_brief_and_unwritable_output(brief_file, tmp_path, capsys):
 
 
 def test_export_file_refuses_a_folder_and_unknown_format(tmp_path):
-    brief = _briefs().build()
+    brief = BRIEFS.build()
     with pytest.raises(BriefingFileError, match="is a folder"):
         export_file(brief, "md", tmp_path, force=True)
     with pytest.raises(ValueError, match="unknown export format"):

@@ -11,19 +11,13 @@ from markdown_it import MarkdownIt
 
 from briefing.io.export import clean
 from briefing.io.markdown_export import escape, to_markdown
+from support import briefs as BRIEFS
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _briefs():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("briefs", GOLDEN / "briefs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-BRIEFS = _briefs()
 COMMONMARK = MarkdownIt("commonmark").enable("table")
 
 

@@ -1,26 +1,18 @@
 """The export preview renders the brief and never loads anything remote."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
 from briefing.ui.preview import PreviewDialog, SafeTextBrowser
-
-GOLDEN = Path(__file__).resolve().parents[1] / "io" / "golden"
-
-
-def _briefs():
-    spec = importlib.util.spec_from_file_location("briefs", GOLDEN / "briefs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from support import briefs as BRIEFS
 
 
-BRIEFS = _briefs()
+
+
+
 
 
 @pytest.fixture

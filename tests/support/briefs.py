@@ -1,6 +1,6 @@
 """Briefs the export tests share: a representative one and one full of hostile text.
 
-Test files load it by path (tests run in importlib mode), so the folder needs no package.
+Test files import it as `from support import briefs` (pytest puts tests/ on the path).
 The clock is fixed so golden files do not change with the date.
 """
 from __future__ import annotations
