@@ -199,6 +199,10 @@ class UndoStack(QUndoStack):
     def push(self, command: QUndoCommand) -> None:
         index = self.index()
         top = self.command(index - 1) if index > 0 else None
+        if top is not None and index != self.count() and hasattr(top, "session"):
+            # Typing after an undo starts a new step. Qt would merge it into the step below
+            # the undone ones (and leak it): close that step to merging first.
+            top.session = None
         if (top is None or index != self.count() or index == self.cleanIndex()
                 or command.id() == -1 or top.id() != command.id()
                 or not top.mergeWith(command)):   # our mergeWith only reads the other's values

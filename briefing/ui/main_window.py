@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
         if not item_id or not sids:
             self.statusBar().showMessage("Select an item and the sentence(s) to link.", 4000)
             return
+        if set(sids) <= set(self.brief.item(item_id).sentence_ids):
+            self.statusBar().showMessage("Already linked: those sentences are among its sources.", 4000)
+            return  # nothing to record (an obsolete command would also leak in PySide 6.11)
         self.undo_stack.push(LinkCommand(self.brief, item_id, sids))
         self.article_view.show_item(self.brief.item(item_id))
 

@@ -13,7 +13,8 @@ from PySide6.QtGui import QUndoStack
 from briefing import Brief
 from briefing.core.sections import KINDS
 from briefing.ui.commands import (AddItemCommand, DeleteItemCommand, EditFieldCommand,
-                                  LinkCommand, MoveItemCommand, SetMetaCommand, UnlinkCommand)
+                                  LinkCommand, MoveItemCommand, SetMetaCommand, UndoStack,
+                                  UnlinkCommand)
 
 TEXT = ("Officials said the talks began in 2022. The Kremlin denied it. "
         "A third source declined to comment. Markets barely moved.")
@@ -222,3 +223,23 @@ def test_any_session_undoes_to_the_start_and_redoes_to_the_end(qapp, ops):
     while stack.canRedo():
         stack.redo()
     assert snapshot(brief) == end
+
+
+def test_typing_after_an_undo_is_a_new_step_not_merged_below_the_undone_one(qapp):
+    brief = make_brief()
+    stack = UndoStack()
+    item_id = brief.items[0].id
+    old = brief.item(item_id).text
+    stack.push(EditFieldCommand(brief, item_id, "statement", "A", session=1))
+    stack.push(EditFieldCommand(brief, item_id, "statement", "AB", session=1))
+    stack.push(SetMetaCommand(brief, "title", "T", session=2))
+    assert stack.count() == 2
+    stack.undo()                                   # the title step; the typing step is on top
+    stack.push(EditFieldCommand(brief, item_id, "statement", "ABC", session=1))
+    assert stack.count() == 2 and stack.index() == 2   # title step dropped, typing is a new step
+    stack.push(EditFieldCommand(brief, item_id, "statement", "ABCD", session=1))
+    assert stack.count() == 2                      # ...into which further keystrokes merge
+    stack.undo()
+    assert brief.item(item_id).text == "AB"        # the first typing step is intact
+    stack.undo()
+    assert brief.item(item_id).text == old

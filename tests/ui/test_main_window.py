@@ -238,6 +238,17 @@ def test_link_then_unlink_from_the_sources_list_then_undo(qtbot, window):
     assert sources(w) == linked[:1]
 
 
+def test_linking_a_sentence_already_cited_records_nothing(qtbot, window):
+    w = window(make_brief())
+    click_row(qtbot, w, "claim", 0)
+    cited = w.brief.sections["claim"][0].sentence_ids[0]
+    click_sentence(qtbot, w, cited)
+    steps = w.undo_stack.count()
+    press(qtbot, w, Qt.Key_L, Qt.ControlModifier)
+    assert w.undo_stack.count() == steps
+    assert "Already linked" in w.statusBar().currentMessage()
+
+
 def test_unlink_button_removes_the_selected_source(qtbot, window):
     w = window(make_brief())
     click_row(qtbot, w, "actor", 0)
