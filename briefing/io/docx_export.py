@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 import docx
 
+from briefing.core.article import looks_like_heading
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.sections import SECTIONS, Section
@@ -119,7 +120,8 @@ class _Body:
         for paragraph in annex_paragraphs(self.brief):
             runs = "".join(run(text, cited) + run(f"[{sentence_number(sid)}]", label)
                            if sid else run(text) for text, sid in paragraph)
-            self.xml.append(para(runs))
+            heading = len(paragraph) == 1 and looks_like_heading(paragraph[0][0])
+            self.xml.append(para(runs, "Heading2") if heading else para(runs))
 
 
 def build_document(brief: BriefModel, annex: bool = True):

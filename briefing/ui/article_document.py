@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from briefing.core.anchor import Sentence
+from briefing.core.article import is_heading
 from briefing.ui.offsets import OffsetMap, document_text
 
 SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif",
@@ -18,8 +19,6 @@ BODY_POINT_SIZE = 12.0
 LINE_HEIGHT_PERCENT = 140
 HEADING_SCALE = 1.25
 GAP_SCALE = 0.4  # a blank line between paragraphs shrinks to this fraction
-_TERMINAL = ".?!…:;,\"'”’»)]"
-_HEADING_MAX_CHARS = 120
 
 
 def body_font() -> QFont:
@@ -39,17 +38,6 @@ def heading_format() -> QTextCharFormat:
     return fmt
 
 
-def is_heading(text: str, sentence: Sentence) -> bool:
-    """A short sentence alone on its line with no terminal punctuation: a crosshead."""
-    if len(sentence.text) > _HEADING_MAX_CHARS or sentence.text[-1] in _TERMINAL:
-        return False
-    line_start = max(text.rfind("\n", 0, sentence.start), text.rfind("\r", 0, sentence.start))
-    line_end = min((i for i in (text.find("\n", sentence.end), text.find("\r", sentence.end))
-                    if i >= 0), default=len(text))
-    return not text[line_start + 1:sentence.start].strip() and \
-        not text[sentence.end:line_end].strip()
-
-
 def build_document(text: str, sentences: list[Sentence], offsets: OffsetMap,
                    parent=None) -> tuple[QTextDocument, set[str]]:
     """A laid-out read-only document of the article, and the ids of heading sentences."""
@@ -58,7 +46,7 @@ def build_document(text: str, sentences: list[Sentence], offsets: OffsetMap,
     doc.setDefaultFont(body_font())
     doc.setDocumentMargin(8)
     doc.setPlainText(document_text(text))
-    headings = {s.id for s in sentences if is_heading(text, s)}
+    headings = {s.id for s in sentences if is_heading(text, s.start, s.end)}
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     _format_blocks(doc, cursor)
