@@ -80,9 +80,12 @@ def field_spec(kind: str, name: str) -> FieldSpec:
     raise ValueError(f"{kind} items have no field {name!r}")
 
 
-@dataclass
+@dataclass(eq=False)
 class Item:
-    """One brief item. Fields live in a dict keyed by FIELDS so every kind shares one shape."""
+    """One brief item. Fields live in a dict keyed by FIELDS so every kind shares one shape.
+
+    Items are entities: equal only to themselves (eq=False), so finding one in a section
+    list is an identity scan, not a field-by-field comparison with every item before it."""
 
     id: str
     kind: str

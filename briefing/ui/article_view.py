@@ -153,7 +153,7 @@ class ArticleView(QTextEdit):
         item must not yank the text away from under the mouse."""
         self._shown_id = item.id if item is not None else None
         self._apply_strong(item)
-        if self._shown and not any(self._is_visible(s) for s in self._shown):
+        if self._shown and not self._any_visible(self._shown):
             self.scroll_to_sentence(self._shown[0].id)
 
     def _reshow(self) -> None:
@@ -218,8 +218,14 @@ class ArticleView(QTextEdit):
 
     def _is_visible(self, sentence: Sentence) -> bool:
         """Whether a sentence starts inside the viewport."""
+        return self._any_visible([sentence])
+
+    def _any_visible(self, sentences: list[Sentence]) -> bool:
+        """Whether any of the sentences starts inside the viewport (one hit test for all)."""
+        if not self.isVisible():
+            return False
         first, last = self._visible_range()
-        return self.isVisible() and first <= self._offsets.to_qt(sentence.start) <= last
+        return any(first <= self._offsets.to_qt(s.start) <= last for s in sentences)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
