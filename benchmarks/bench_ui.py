@@ -140,6 +140,15 @@ def in_window() -> None:
     print(row("select item -> highlighted, scrolled, painted", select, 16)
           + f"  p95 {percentile(select, 95) * 1000:.1f} ms (target <= 33)"
           + f"  [{painted} article repaints in {len(select)} selections]")
+    full = []
+    for item in rng.sample(items, 100):
+        t = time.perf_counter()
+        window.select_item(item.id)
+        settle()
+        view.viewport().repaint()   # the worst case: both panes painted in full
+        form.repaint()
+        full.append(time.perf_counter() - t)
+    print(row("  same, forcing a full repaint of both panes", full))
 
     window.select_item(items[len(items) // 2].id)
     settle()

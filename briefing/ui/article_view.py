@@ -64,6 +64,7 @@ class ArticleView(QTextEdit):
         self._shown_kind = ""
         self._cycle: tuple[str | None, int] = (None, -1)
         self._pending_scroll: str | None = None
+        self._visible_cache: tuple[object, tuple[int, int]] = (None, (0, 0))
 
     # ---- the brief -----------------------------------------------------------------
     def set_brief(self, brief) -> None:
@@ -211,10 +212,15 @@ class ArticleView(QTextEdit):
     def _visible_range(self) -> tuple[int, int]:
         """Qt positions at the top-left and bottom-right of the viewport. Comparing
         positions against these never forces layout of far-away text, as cursorRect
-        on an off-screen position of a 1 MB article would."""
+        on an off-screen position of a 1 MB article would. Remembered per scroll position
+        and size: a selection asks up to three times (show, scroll, paint)."""
         rect = self.viewport().rect()
-        return (self.cursorForPosition(rect.topLeft()).position(),
-                self.cursorForPosition(rect.bottomRight()).position())
+        key = (self.verticalScrollBar().value(), self.horizontalScrollBar().value(),
+               rect.width(), rect.height(), self.document().pageSize().width())
+        if self._visible_cache[0] != key:
+            self._visible_cache = (key, (self.cursorForPosition(rect.topLeft()).position(),
+                                         self.cursorForPosition(rect.bottomRight()).position()))
+        return self._visible_cache[1]
 
     def _is_visible(self, sentence: Sentence) -> bool:
         """Whether a sentence starts inside the viewport."""
