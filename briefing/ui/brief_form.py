@@ -38,6 +38,7 @@ class BriefForm(QWidget):
         self._syncing = False    # set while the form itself changes view selections
         self.meta = MetaEditor(brief, undo_stack, self)
         self.panes = {s.kind: SectionPane(s) for s in SECTIONS}
+        self._editor_peak = 0  # tallest editor height needed since an item was selected
         self.editor = ItemEditor(brief, undo_stack)
         self._build()
         self._connect_parts()
@@ -81,10 +82,15 @@ class BriefForm(QWidget):
         return rule
 
     def _fit_editor(self) -> None:
-        """The editor gets the height its current item needs, at most half the form; the
-        sections take the rest (with nothing selected that is almost everything)."""
+        """The editor gets the height its items need, at most half the form; the sections
+        take the rest (with nothing selected that is almost everything). While items are
+        being looked at it only grows, so the lists do not jump from item to item (and
+        the window is not laid out again on every selection)."""
         wanted = self.editor.sizeHint().height()
-        self.editor_scroll.setFixedHeight(min(wanted, max(120, self.height() // 2)))
+        self._editor_peak = max(wanted, self._editor_peak) if self.editor.item_id else 0
+        height = min(max(wanted, self._editor_peak), max(120, self.height() // 2))
+        if self.editor_scroll.height() != height or self.editor_scroll.minimumHeight() != height:
+            self.editor_scroll.setFixedHeight(height)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -315,3 +315,20 @@ def test_showing_a_value_never_reports_an_edit(qtbot, form):
         with qtbot.assertNotEmitted(binding.edited):
             binding.show("denied" if name == "status" else "shown, not typed")
         assert binding.value() in ("denied", "shown, not typed")
+
+
+def test_the_editor_keeps_its_height_from_item_to_item_so_the_lists_stay_put(qtbot, form):
+    form.resize(700, 1600)                           # room enough that no page is capped
+    form.select_item("item-2")                       # a claim: the tallest editor page
+    qtbot.waitUntil(lambda: form.editor_scroll.height() > 120)
+    QApplication.processEvents()                     # let the layout settle
+    claim_height = form.editor_scroll.height()
+    lists_height = form.sections_scroll.geometry().height()
+    form.select_item("item-5")                       # a risk needs fewer rows...
+    QApplication.processEvents()
+    assert form.editor.sizeHint().height() < claim_height  # (it would get less room)
+    assert form.editor_scroll.height() == claim_height   # ...but the layout does not jump
+    assert form.sections_scroll.geometry().height() == lists_height
+    form.select_item("")
+    QApplication.processEvents()
+    assert form.editor_scroll.height() < claim_height    # nothing selected: the hint only
