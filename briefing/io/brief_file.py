@@ -22,7 +22,8 @@ from briefing.core.segment import SEGMENTER_ID
 from briefing.core.sections import SECTIONS
 from briefing.io.atomic import write_atomic
 from briefing.io.errors import BriefingFileError
-from briefing.io.schema import FORMAT_NAME, FORMAT_VERSION, SCHEMA
+from briefing.io.schema import FORMAT_NAME, FORMAT_VERSION
+from briefing.io.validator import compile_validator
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # far above any real brief; refuses before reading
 # A parsed JSON value costs 50-100 bytes of memory, so a file of tiny values (`[{},{},...]`)
@@ -38,7 +39,7 @@ def _validate(doc: object) -> None:
     the reference `jsonschema` package took over a second on a 5,000-item brief."""
     global _validator
     if _validator is None:
-        _validator = fastjsonschema.compile(SCHEMA)
+        _validator = compile_validator()
     _validator(doc)
 
 
