@@ -3,7 +3,6 @@ files get one clear line; line endings become LF so offsets are platform-free.""
 from __future__ import annotations
 
 import codecs
-import time
 
 import pytest
 
@@ -93,12 +92,10 @@ def test_ten_megabyte_article_opens(tmp_path):
     data = (paragraph * (10 * 1024 * 1024 // len(paragraph.encode()) + 1)).encode("utf-8")
     assert len(data) > 10 * 1024 * 1024
     path = write(tmp_path, data)
-    started = time.monotonic()
     brief = Brief.from_article_file(path)
     assert brief.article.text == data.decode("utf-8").replace("\r\n", "\n")
     assert brief.sentences[0].text == "The minister said on Tuesday that talks had stalled."
     assert brief.sentences[-1].text == "“Nobody knows,” an official said."
-    assert time.monotonic() - started < 120  # generous: a correctness check, not a benchmark
 
 
 def test_article_over_the_cap_is_refused(tmp_path, monkeypatch):

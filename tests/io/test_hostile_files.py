@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -228,15 +227,13 @@ def test_sparse_huge_file_is_refused_without_being_read(tmp_path, monkeypatch, c
         f.truncate(brief_file.MAX_FILE_BYTES + 1)  # sparse: no disk used
     def no_read(self):
         raise AssertionError("read the whole file")
-    monkeypatch.setattr(Path, "read_bytes", no_read)
-    started = time.monotonic()
+    monkeypatch.setattr(Path, "read_bytes", no_read)   # refusing it must not read it
     with pytest.raises(BriefingFileError, match="too large") as info:
         brief_file.read_bytes(path)
     assert str(info.value).startswith(f"{path}: ")
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: {path}: too large") and err.count("\n") == 1
-    assert time.monotonic() - started < 5
 
 
 def test_file_just_over_a_lowered_cap_is_refused(tmp_path):
