@@ -11,42 +11,23 @@ schema validation and the brief builder. Anything other than BriefingFileError, 
 message that is not one line starting with the path, is a crash (libFuzzer writes crash-*).
 """
 import sys
+from pathlib import Path
 
 import atheris
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for support/
+
 with atheris.instrument_imports():
     import json
-    from briefing import Brief
     from briefing.io import brief_file
     from briefing.io.errors import BriefingFileError
+    from support.mutations import PATHS, VALID
 
 PATH = "fuzz.brief"
 
 
-def _valid() -> bytes:
-    b = Brief.from_text("Officials said talks stalled. The minister called it “a non-starter”. "
-                        "Prices rose 3.5%. Nobody knows what happens next.", title="Talks")
-    b.clock = lambda: "2024-10-25T12:00:00Z"
-    for kind, text, cited in (("claim", "Talks stalled", ["s1", "s2"]), ("actor", "Minister", ["s2"]),
-                              ("risk", "Prices", ["s3"]), ("question", "Next?", ["s4"])):
-        b.add_item(kind, text, cited)
-    return brief_file.dumps(b)
 
 
-VALID = _valid()
-
-
-def _paths(value, at=()):
-    yield at
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _paths(v, (*at, k))
-    elif isinstance(value, list):
-        for n, v in enumerate(value):
-            yield from _paths(v, (*at, n))
-
-
-PATHS = list(_paths(json.loads(VALID)))
 
 
 def _value(fdp, depth=0):

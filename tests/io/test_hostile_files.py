@@ -12,29 +12,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing import Brief
 from briefing.cli import main
 from briefing.core.brief import BriefModel
 from briefing.io import brief_file
 from briefing.io.errors import BriefingFileError
+from support.mutations import PATHS, VALID
 
 ROOT = Path(__file__).resolve().parents[2]
 PATH = "hostile/file.brief"
 MB = 1024 * 1024
 
 
-def _valid() -> bytes:
-    b = Brief.from_text("Officials said talks stalled. The minister called it “a non-starter”. "
-                        "Prices rose 3.5%. Nobody knows what happens next.", title="Talks")
-    b.clock = lambda: "2024-10-25T12:00:00Z"
-    for kind, text, cited in (("claim", "Talks stalled", ["s1", "s2"]), ("actor", "Minister", ["s2"]),
-                              ("risk", "Prices", ["s3"]), ("question", "Next?", ["s4"])):
-        b.add_item(kind, text, cited)
-    b.set_meta("summary", "Stuck.")
-    return brief_file.dumps(b)
-
-
-VALID = _valid()
 HOSTILE_HEALTH = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                             HealthCheck.data_too_large])
 
@@ -94,17 +82,6 @@ def test_random_bytes_inserted_or_deleted(edits):
 
 
 # ---- JSON-level mutations ----------------------------------------------------------------
-def _paths(value, at=()):
-    yield at
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _paths(v, (*at, k))
-    elif isinstance(value, list):
-        for n, v in enumerate(value):
-            yield from _paths(v, (*at, n))
-
-
-PATHS = list(_paths(json.loads(VALID)))
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(),
                      st.text(max_size=20), st.just(""), st.just("s0"), st.just(-1),
                      st.just(10**9), st.just("item-1"), st.just("TLP:RED"))
