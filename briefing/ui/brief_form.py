@@ -171,6 +171,10 @@ class BriefForm(QWidget):
             self._syncing = False
 
     def _scroll_to(self, view, index) -> None:
+        # The editor may just have changed height: apply the layout now, or the row is
+        # scrolled into a viewport that is about to shrink (and out of sight again).
+        self.layout().activate()
+        self.sections_scroll.widget().layout().activate()
         view.scrollTo(index)
         rect = view.visualRect(index)
         centre = view.viewport().mapTo(self.sections_scroll.widget(), rect.center())

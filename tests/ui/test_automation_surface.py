@@ -2,7 +2,7 @@
 open/select_item, and highlighted_text() read back from the painted document."""
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.ui import MainWindow
 
@@ -22,4 +22,27 @@ def test_open_select_and_read_back_the_highlight(qtbot):
     assert window.article_view.highlighted_text() == [
         window.brief.sentence(sid).text for sid in taiwan.sentence_ids]
     assert window.windowTitle().startswith("musk-putin-contacts.brief")
+    window.undo_stack.setClean()
+
+
+def test_selecting_an_item_brings_its_row_into_view(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open(str(SAMPLE))
+    form = window.form
+
+    def row_visible(item_id: str) -> bool:
+        kind, row = window.brief.position(item_id)
+        view = form.panes[kind].view
+        centre = view.visualRect(view.model().index(row, 0)).center()
+        return form.sections_scroll.viewport().rect().contains(
+            view.viewport().mapTo(form.sections_scroll.viewport(), centre))
+
+    for item in reversed(window.brief.items):        # last question first: furthest down
+        window.select_item(item.id)
+        QApplication.processEvents()
+        assert row_visible(item.id), item.id
     window.undo_stack.setClean()
