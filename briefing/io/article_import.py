@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from briefing.core.article import Article, normalise_text
@@ -31,15 +32,23 @@ def decode_article(data: bytes, path: str | os.PathLike) -> str:
         raise BriefingFileError(path, "looks like a binary file, not text")
     for encoding in ("utf-8", "cp1252", "latin-1"):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if _mostly_control(text):
+            raise BriefingFileError(path, "looks like a binary file, not text")
+        return text
     raise AssertionError("latin-1 decodes any bytes")
 
 
-def _title_from(text: str, path: Path) -> str:
-    first = text.lstrip().split("\n", 1)[0].strip().lstrip("#").strip()
-    return first if 0 < len(first) <= 120 else path.stem.replace("-", " ").replace("_", " ")
+# Control characters no article contains (tab, line and page breaks are fine). A binary
+# file without NUL bytes still decodes as Latin-1, but is full of these.
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:65536]
+    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 100)
 
 
 def read_article(path: str | os.PathLike) -> Article:

@@ -68,9 +68,12 @@ def test_crlf_in_utf16_is_normalised_too(tmp_path):
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary"),
     (b"text then a NUL\x00 byte", "binary"),
     ("no BOM".encode("utf-16-le"), "binary"),
+    (bytes(b for b in range(1, 256) if b not in b"\t\n\r") * 40, "binary"),   # no NUL at all
+    (b"%PDF-1.7\n" + bytes(range(1, 32)) * 50, "binary"),
     (codecs.BOM_UTF16_LE + b"A\x00\x00\xd8", "damaged"),  # lone surrogate
 ])
 def test_empty_and_binary_files_get_one_clear_line(tmp_path, data, words):
+    """(A real article with the odd stray control character still opens: see below.)"""
     path = write(tmp_path, data)
     with pytest.raises(BriefingFileError) as info:
         read_article(path)
@@ -134,3 +137,8 @@ def test_briefing_new_refuses_bad_articles_with_one_line(tmp_path, capsys, data,
     assert captured.err.startswith(f"error: {path}: ") and captured.err.count("\n") == 1
     assert words in captured.err
     assert not out.exists()
+
+
+def test_a_stray_control_character_does_not_make_an_article_binary(tmp_path):
+    text = "Officials said the talks stalled.\x0c Prices rose 3.5%.\x07 " * 20
+    assert read_article(write(tmp_path, text.encode("cp1252"))).text == text
