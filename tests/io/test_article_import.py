@@ -140,5 +140,5 @@ def test_briefing_new_refuses_bad_articles_with_one_line(tmp_path, capsys, data,
 
 
 def test_a_stray_control_character_does_not_make_an_article_binary(tmp_path):
-    text = "Officials said the talks stalled.\x0c Prices rose 3.5%.\x07 " * 20
+    text = "Officials said the talks stalled.\x0c Prices rose 3.5%. " * 20 + "Bell:\x07\x07 end."
     assert read_article(write(tmp_path, text.encode("cp1252"))).text == text
