@@ -7,16 +7,14 @@ any other edit.
 """
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, Qt, Signal
 
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.sections import section_for
+from briefing.ui.mime import MIME_SENTENCES as SENTENCES_MIME, sentence_ids_from_mime
 
 ITEM_MIME = "application/x-briefing-item"
-SENTENCES_MIME = "application/x-briefing-sentences"
 
 ItemIdRole = Qt.UserRole + 1       # str: the item's id
 DetailRole = Qt.UserRole + 2       # str: "reported · moderate · Reuters"
@@ -217,14 +215,8 @@ class SectionModel(QAbstractListModel):
         return item_id
 
     def _sentence_ids(self, data) -> list[str]:
-        try:
-            sids = json.loads(bytes(data.data(SENTENCES_MIME)).decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            return []
-        if not isinstance(sids, list):
-            return []
         known = {s.id for s in self.brief.sentences}
-        return [sid for sid in sids if isinstance(sid, str) and sid in known]
+        return [sid for sid in sentence_ids_from_mime(data) if sid in known]
 
     def index_of(self, item_id: str) -> QModelIndex:
         """The row of an item as a model index (invalid if it is not in this section)."""
