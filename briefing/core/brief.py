@@ -187,21 +187,23 @@ class BriefModel:
         self.sentences
         return self._by_sentence
 
-    def items_citing(self, sid: str) -> list[Item]:
-        """Items citing a sentence, in brief order (click-to-select cycles through these)."""
+    def _citing_index(self) -> dict[str, list[Item]]:
+        """Sentence id -> items citing it, in brief order; rebuilt after citation changes."""
         if self._citing is None:
             citing: dict[str, list[Item]] = {}
             for item in self.items:
                 for c in item.citations:
                     citing.setdefault(c.sentence_id, []).append(item)
             self._citing = citing
-        return list(self._citing.get(sid, ()))
+        return self._citing
+
+    def items_citing(self, sid: str) -> list[Item]:
+        """Items citing a sentence, in brief order (click-to-select cycles through these)."""
+        return list(self._citing_index().get(sid, ()))
 
     def cited_sentence_ids(self) -> set[str]:
-        self.items_citing("")
-        assert self._citing is not None
         known = self._known_sentence_ids()
-        return {sid for sid in self._citing if sid in known}
+        return {sid for sid in self._citing_index() if sid in known}
 
     def orphaned(self) -> list[tuple[Item, Citation]]:
         """Citations whose sentence cannot be found in the article text any more."""
