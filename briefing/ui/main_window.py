@@ -58,10 +58,11 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs(self)
         self.files = FileActions(self)
         self.undo_stack = UndoStack(self)  # merges typing without PySide's leak
+        brief = brief or Brief.from_text("")
         self.brief: Brief | None = None
         self.autosaver = None  # set by the window manager; tests may leave it out
         self.article_view = ArticleView(self)
-        self.form = BriefForm(Brief.from_text(""), self.undo_stack)
+        self.form = BriefForm(brief, self.undo_stack)
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.article_view)
@@ -75,8 +76,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_state()
-        self.set_brief(brief or Brief.from_text(""))
-        self.files.path = None
+        self.set_brief(brief)
 
     # ---- construction ----------------------------------------------------------------
     def _build_actions(self) -> None:
