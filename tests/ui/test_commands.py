@@ -55,15 +55,18 @@ def ids(brief: Brief, kind: str) -> list[str]:
 
 
 def check_round_trip(stack: QUndoStack, brief: Brief, command, expect) -> None:
-    """push -> expect(brief) holds; undo -> exact snapshot; redo -> expect holds again."""
+    """push -> expect(brief) holds; undo -> exact snapshot; redo -> expect holds again.
+
+    ``expect`` returns a bool (or asserts itself); a falsy result fails the test."""
     before = snapshot(brief)
     stack.push(command)
-    expect(brief)
+    assert expect(brief), "the expected state does not hold after push"
     after = snapshot(brief)
     assert after != before
     stack.undo()
     assert snapshot(brief) == before
     stack.redo()
+    assert expect(brief), "the expected state does not hold after redo"
     assert snapshot(brief) == after
 
 
