@@ -140,14 +140,14 @@ def _dup_id(doc):
 
 GOOD = brief_file.dumps(sample_brief())
 BAD_FILES = {
-    # name: (bytes, words the message must contain, field path or None)
-    "truncated": (GOOD[: len(GOOD) // 2], "truncated", None),
-    "truncated-in-string": (GOOD[:GOOD.index(b"Kyiv")], "truncated", None),
-    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "not UTF-8", None),
-    "empty": (b"", "empty", None),
-    "non-json": (b"Officials said talks stalled.\n", "not valid JSON", None),
-    "json-but-list": (b"[1, 2, 3]\n", "not a Briefing file", None),
-    "wrong-format": (_edit(lambda d: d.update(format="notes")), "not a Briefing file", None),
+    # name: (bytes, words the message must contain, field path; "" = the file as a whole)
+    "truncated": (GOOD[: len(GOOD) // 2], "truncated", ""),
+    "truncated-in-string": (GOOD[:GOOD.index(b"Kyiv")], "truncated", ""),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "not UTF-8", ""),
+    "empty": (b"", "empty", ""),
+    "non-json": (b"Officials said talks stalled.\n", "not valid JSON", ""),
+    "json-but-list": (b"[1, 2, 3]\n", "not a Briefing file", ""),
+    "wrong-format": (_edit(lambda d: d.update(format="notes")), "not a Briefing file", ""),
     "newer-version": (_edit(lambda d: d.update(version=FORMAT_VERSION + 1)), "newer Briefing", "version"),
     "wrong-type": (_edit(lambda d: d["brief"].update(title=42)), "not of type 'string'", "brief.title"),
     "wrong-type-offset": (_edit(lambda d: d["sections"]["claims"][0]["citations"][0]["position"]
@@ -182,8 +182,10 @@ def test_bad_file_gives_one_line_error_exit_2_and_is_left_untouched(name, tmp_pa
     line = err.rstrip("\n")
     assert line.startswith(f"error: {path}: "), line
     assert words in line, line
-    if at is not None:
+    if at:
         assert line.endswith(f" (at {at})"), line
+    else:
+        assert "(at " not in line, line
     assert "Traceback" not in err
 
     assert path.read_bytes() == data
@@ -201,7 +203,7 @@ def test_bad_file_raises_briefing_file_error_from_the_api(name, tmp_path):
         Brief.load(path)
     assert str(info.value).startswith(f"{path}: ") and "\n" not in str(info.value)
     assert words in info.value.problem
-    assert info.value.at == (at or info.value.at)
+    assert info.value.at == at
 
 
 def test_bad_file_via_real_process_prints_no_traceback(tmp_path):
