@@ -46,7 +46,8 @@ def assert_handled(data: bytes, path: str = PATH) -> BriefModel | None:
 
 
 def test_the_unmutated_file_loads():
-    assert assert_handled(VALID) is not None
+    brief = assert_handled(VALID)
+    assert brief is not None and brief_file.dumps(brief) == VALID
 
 
 # ---- byte-level mutations ----------------------------------------------------------------

@@ -248,6 +248,10 @@ def test_unlink_a_source_with_the_button_and_undo(qtbot, form, brief, stack):
     assert brief.item("item-2").sentence_ids == ["s3"] and sources.count() == 1
     stack.undo()
     assert brief.item("item-2").sentence_ids == ["s2", "s3"] and sources.count() == 2
+    assert [c.exact for c in brief.item("item-2").citations] == [
+        "The Kremlin denied it.", "A third source declined to comment."]
+    assert [sources.item(r).text() for r in range(2)] == [
+        "The Kremlin denied it.", "A third source declined to comment."]
 
 
 def test_delete_key_unlinks_and_double_click_activates_a_sentence(qtbot, form, brief, stack):
@@ -286,6 +290,9 @@ def test_undo_that_removes_the_selected_item_clears_the_editor(qtbot, form, brie
     brief.set_field("item-1", "note", "still alive")
     stack.redo()
     assert form.selected_item_id() == new_id
+    assert ids(brief, "question") == [new_id]
+    assert brief.item(new_id).text == "Who are the officials?"   # the item, not the typing
+    assert widget.toPlainText() == "Who are the officials?"
 
 
 def test_delete_button_with_nothing_left_clears_the_editor(qtbot, form, brief, stack):
@@ -312,9 +319,10 @@ def test_showing_a_value_never_reports_an_edit(qtbot, form):
     form.select_item("item-1")
     for name in ("statement", "source", "status"):
         binding = form.editor.pages["claim"].bindings[name]
+        shown = "denied" if name == "status" else "shown, not typed"
         with qtbot.assertNotEmitted(binding.edited):
-            binding.show("denied" if name == "status" else "shown, not typed")
-        assert binding.value() in ("denied", "shown, not typed")
+            binding.show(shown)
+        assert binding.value() == shown
 
 
 def test_the_editor_keeps_its_height_from_item_to_item_so_the_lists_stay_put(qtbot, form):

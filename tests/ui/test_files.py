@@ -77,6 +77,13 @@ def add_item(qtbot, w, sid: str = "s1", key=Qt.Key_4) -> str:
     return w.selected_item_id()
 
 
+def assert_still_has(w, item_id: str, sid: str = "s1") -> None:
+    """The question add_item made from `sid` is in the window's brief, text and source intact."""
+    item = w.brief.item(item_id)                     # raises if it is gone
+    assert (item.kind, item.text, item.sentence_ids) == (
+        "question", w.brief.sentence(sid).text, [sid])
+
+
 def retitle(qtbot, w, text: str) -> None:
     title = w.form.meta.bindings["title"].widget
     qtbot.mouseClick(title, Qt.LeftButton)
@@ -189,7 +196,7 @@ def test_close_cancel_keeps_the_window_and_the_changes(qtbot, window, sample):
     assert not w.close()
     assert w.isVisible() and w.isWindowModified()
     assert w.dialogs.asked == ["unsaved"]
-    assert w.brief.item(item) is not None
+    assert_still_has(w, item)
     assert Brief.load(sample).counts() != w.brief.counts()
 
 
@@ -239,7 +246,8 @@ def test_open_or_new_cancel_keeps_the_current_brief(qtbot, window, sample, tmp_p
     w.dialogs.answers = [Answer.CANCEL]
     press(qtbot, w, Qt.Key_O if how == "open" else Qt.Key_N, Qt.ControlModifier)
     assert w.dialogs.asked == ["unsaved"]             # no file dialog after Cancel
-    assert w.files.path == str(sample) and w.brief.item(item) is not None
+    assert w.files.path == str(sample)
+    assert_still_has(w, item)
     assert w.isWindowModified()
 
 
@@ -291,7 +299,8 @@ def test_a_bad_brief_is_one_line_error_and_the_current_brief_stays(
     assert len(w.dialogs.errors) == 1
     message = w.dialogs.errors[0]
     assert "\n" not in message and message.startswith(str(bad)) and "Traceback" not in message
-    assert dumps(w.brief) == before and w.brief.item(item) is not None
+    assert dumps(w.brief) == before
+    assert_still_has(w, item)
     assert w.files.path == str(sample) and w.undo_stack.count() == count
     assert files_in(tmp_path) == {"sample.brief", "bad.brief"}
 
