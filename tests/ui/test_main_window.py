@@ -7,6 +7,8 @@ DisplayRole, field text, the article's highlighted text, the window's modified m
 """
 from __future__ import annotations
 
+import copy
+
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QTextCursor
@@ -145,12 +147,12 @@ def shown_title(w) -> str:
 
 
 def state(w) -> dict:
-    """What the analyst sees of the brief: every list row and each item's sources, the
-    brief's title field and marking."""
+    """What the analyst sees of the brief: every list row and each item's sources (sentence
+    id and quoted text), the brief's title field and marking."""
     meta = w.form.meta.bindings
     return {
         "rows": {s.kind: rows(w, s.kind) for s in SECTIONS},
-        "cites": {i.id: [c.sentence_id for c in i.citations] for i in w.brief.items},
+        "cites": {i.id: [(c.sentence_id, c.exact) for c in i.citations] for i in w.brief.items},
         "title": meta["title"].widget.text(),
         "marking": meta["marking"].widget.currentText(),
     }
@@ -280,14 +282,17 @@ def test_clicking_cited_sentences_selects_and_cycles_items(qtbot, window):
 
 
 # ---- 4. undo and redo of every kind of change --------------------------------------
-def _round_trip(qtbot, w, change) -> None:
-    """Do a change through the UI; Ctrl+Z shows exactly the old state again (and the
-    window is clean again), Ctrl+Shift+Z the changed one (and modified)."""
+def _round_trip(qtbot, w, change, expect) -> None:
+    """Do a change through the UI; it shows exactly ``expect(before)`` (a copy of the old
+    state the test edits to say what the change changed); Ctrl+Z shows exactly the old state
+    again (and the window is clean again), Ctrl+Shift+Z the changed one (and modified)."""
     before, count = state(w), w.undo_stack.count()
     assert_clean(w, True)
     change()
     after = state(w)
-    assert after != before
+    wanted = copy.deepcopy(before)
+    expect(wanted)
+    assert wanted != before and after == wanted
     assert w.undo_stack.count() == count + 1              # one action, one undo step
     assert_clean(w, False)
     undo(qtbot, w)
@@ -313,10 +318,16 @@ def _drop_item(view, row: int, item_id: str) -> None:
 def test_undo_redo_add(qtbot, window):
     w = window(make_brief())
 
+    nobody = sid_of(w.brief, "Nobody")
+
     def add():
-        click_sentence(qtbot, w, sid_of(w.brief, "Nobody"))
+        click_sentence(qtbot, w, nobody)
         press(qtbot, w, Qt.Key_2, Qt.ControlModifier)
-    _round_trip(qtbot, w, add)
+
+    def added(state):
+        state["rows"]["actor"].append("Nobody expected a quick result.")
+        state["cites"]["item-5"] = [(nobody, "Nobody expected a quick result.")]
+    _round_trip(qtbot, w, add, added)
 
 
 def test_undo_redo_edit_merges_typing_into_one_step_per_field(qtbot, window):
@@ -328,7 +339,10 @@ def test_undo_redo_edit_merges_typing_into_one_step_per_field(qtbot, window):
         qtbot.mouseClick(field.viewport(), Qt.LeftButton)
         press(qtbot, w, Qt.Key_End, Qt.ControlModifier)
         qtbot.keyClicks(field, " in Brussels")
-    _round_trip(qtbot, w, edit)
+
+    def edited(state):
+        state["rows"]["claim"][1] = "A budget was agreed in Brussels"
+    _round_trip(qtbot, w, edit, edited)
     redo(qtbot, w)
     assert rows(w, "claim")[1] == "A budget was agreed in Brussels"
     assert text_of(field) == "A budget was agreed in Brussels"
@@ -347,7 +361,11 @@ def test_undo_redo_delete(qtbot, window):
     def delete():
         click_row(qtbot, w, "claim", 0)
         qtbot.mouseClick(w.form.editor.delete_button, Qt.LeftButton)
-    _round_trip(qtbot, w, delete)
+
+    def deleted(state):
+        state["rows"]["claim"].remove("Ministers met")
+        del state["cites"]["item-1"]
+    _round_trip(qtbot, w, delete, deleted)
     assert selected_rows(w, "claim") == ["Ministers met"]     # undo keeps the analyst's place
 
 
@@ -357,14 +375,21 @@ def test_undo_redo_reorder_with_alt_down(qtbot, window):
     def reorder():
         click_row(qtbot, w, "claim", 0)
         press(qtbot, w, Qt.Key_Down, Qt.AltModifier)
-    _round_trip(qtbot, w, reorder)
+
+    def reordered(state):
+        state["rows"]["claim"] = ["A budget was agreed", "Ministers met"]
+    _round_trip(qtbot, w, reorder, reordered)
     redo(qtbot, w)
     assert rows(w, "claim") == ["A budget was agreed", "Ministers met"]
 
 
 def test_undo_redo_move_between_sections(qtbot, window):
     w = window(make_brief())
-    _round_trip(qtbot, w, lambda: _drop_item(w.form.panes["risk"].view, 0, "item-1"))
+
+    def moved(state):
+        state["rows"]["claim"].remove("Ministers met")
+        state["rows"]["risk"].insert(0, "Ministers met")
+    _round_trip(qtbot, w, lambda: _drop_item(w.form.panes["risk"].view, 0, "item-1"), moved)
     redo(qtbot, w)
     assert rows(w, "risk") == ["Ministers met", "Deal may unravel"]
     assert rows(w, "claim") == ["A budget was agreed"]
@@ -373,11 +398,18 @@ def test_undo_redo_move_between_sections(qtbot, window):
 def test_undo_redo_link(qtbot, window):
     w = window(make_brief())
 
+    nobody = sid_of(w.brief, "Nobody")
+
     def link():
         click_row(qtbot, w, "risk", 0)
-        click_sentence(qtbot, w, sid_of(w.brief, "Nobody"))
+        click_sentence(qtbot, w, nobody)
         press(qtbot, w, Qt.Key_L, Qt.ControlModifier)
-    _round_trip(qtbot, w, link)
+
+    def linked(state):
+        state["cites"]["item-4"].append((nobody, "Nobody expected a quick result."))
+    _round_trip(qtbot, w, link, linked)
+    redo(qtbot, w)
+    assert sources(w) == ["Critics called the deal rushed.", "Nobody expected a quick result."]
 
 
 def test_undo_redo_unlink(qtbot, window):
@@ -389,7 +421,12 @@ def test_undo_redo_unlink(qtbot, window):
         qtbot.mouseClick(lst.viewport(), Qt.LeftButton,
                          pos=lst.visualItemRect(lst.item(1)).center())
         press(qtbot, w, Qt.Key_Delete)
-    _round_trip(qtbot, w, unlink)
+
+    def unlinked(state):
+        state["cites"]["item-3"] = [("s1", "Ministers met on Tuesday in Brussels.")]
+    _round_trip(qtbot, w, unlink, unlinked)
+    redo(qtbot, w)
+    assert sources(w) == ["Ministers met on Tuesday in Brussels."]
 
 
 def test_undo_redo_brief_title(qtbot, window):
@@ -400,7 +437,10 @@ def test_undo_redo_brief_title(qtbot, window):
         qtbot.mouseClick(title, Qt.LeftButton)
         title.selectAll()
         qtbot.keyClicks(title, "Budget talks")      # 12 keystrokes, one step
-    _round_trip(qtbot, w, retitle)
+
+    def retitled(state):
+        state["title"] = "Budget talks"
+    _round_trip(qtbot, w, retitle, retitled)
     redo(qtbot, w)
     assert title.text() == "Budget talks" and w.brief.title == "Budget talks"
 
@@ -412,7 +452,14 @@ def test_undo_redo_marking(qtbot, window):
     def remark():
         marking.setFocus()
         press(qtbot, w, Qt.Key_Down)
-    _round_trip(qtbot, w, remark)
+
+    def remarked(state):
+        assert state["marking"] == "TLP:CLEAR"
+        state["marking"] = "TLP:GREEN"              # the next marking down the list
+    _round_trip(qtbot, w, remark, remarked)
+    assert w.brief.marking == "TLP:CLEAR"
+    redo(qtbot, w)
+    assert w.brief.marking == "TLP:GREEN"
 
 
 def test_modified_marker_follows_the_clean_state_across_save(qtbot, window):
