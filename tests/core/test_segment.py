@@ -111,6 +111,18 @@ def test_hard_wrapped_line_continues_sentence():
     ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a middle initial inside a closing quote, then the attribution: one sentence
+    ("“Donald J. Trump won,” he said.", ["“Donald J. Trump won,” he said."]),
+    # a lone lower-case letter before the full stop is a word, not an initial
+    ("The value was x. Then it fell.", ["The value was x.", "Then it fell."]),
+    # "a.m." ends the sentence when a capitalised sentence follows
+    ("It ended 9 a.m. Then talks resumed.", ["It ended 9 a.m.", "Then talks resumed."]),
+], ids=["initial-in-quote", "single-letter-word", "a.m.-at-end"])
+def test_edge_cases(text, expected):
+    assert segments(text) == expected
+
+
 def test_offsets_are_code_points():
     text = "Emoji 🎉 first. Then “quoted” text in café. Done."
     spans = split_sentences(text)
