@@ -1,7 +1,37 @@
 """Fixtures for the Qt tests. Keep each small; helpers used by one module live there."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import QSettings
+
+XDG_VARS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+
+
+@pytest.fixture(autouse=True)
+def fresh_user_folders(tmp_path_factory, monkeypatch) -> Path:
+    """Every Qt test starts with empty settings, recovery and log folders of its own.
+
+    QStandardPaths reads the XDG_* variables on each call, so setting them is enough for the
+    recovery and log folders. QSettings reads XDG_CONFIG_HOME once per process and caches it,
+    so it is pointed at the new folder with QSettings.setPath (and back afterwards).
+    tests/ui/test_isolation.py checks both. The folders sit outside the test's own tmp_path,
+    which tests list to prove no stray file appeared."""
+    session_config = os.environ["XDG_CONFIG_HOME"]
+    home = tmp_path_factory.mktemp("user")
+    for var in XDG_VARS:
+        folder = home / var.lower()
+        folder.mkdir()
+        monkeypatch.setenv(var, str(folder))
+    config = os.environ["XDG_CONFIG_HOME"]
+    formats = (QSettings.NativeFormat, QSettings.IniFormat)
+    for fmt in formats:
+        QSettings.setPath(fmt, QSettings.UserScope, config)
+    yield home
+    for fmt in formats:   # the session's folder again (set by tests/conftest.py)
+        QSettings.setPath(fmt, QSettings.UserScope, session_config)
 
 
 @pytest.fixture
