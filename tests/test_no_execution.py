@@ -8,15 +8,20 @@ article text, every metadata field, every item field and every note. A local HTT
 records any request; the brief goes through load, the main window (every item selected,
 tooltips shown), the preview and both exports, and the exported Markdown is rendered by
 python-markdown and markdown-it-py. Nothing may call the server or create a file.
+
+"Nothing called" is checked behind positive barriers, never by waiting a while: the test
+makes its own request to the server and waits for its answer (every connection made before
+it was accepted, and recorded, before it), and the preview is checked only once an allowed
+data: image placed after everything else has been requested (support/barriers.py).
 """
 from __future__ import annotations
 
 import html
+import http.client
 import http.server
 import os
 import re
 import threading
-import time
 import zipfile
 from pathlib import Path
 
@@ -35,6 +40,7 @@ from briefing.ui.article_header import ArticleHeader
 from briefing.ui.dialogs import ScriptedDialogs
 from briefing.ui.main_window import MainWindow
 from briefing.ui.preview import PreviewDialog, SafeTextBrowser, render_html
+from support import barriers
 
 KINDS = tuple(FIELDS)
 
@@ -57,17 +63,44 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class _RecordingServer(http.server.ThreadingHTTPServer):
+    """Records every connection in the order it is accepted (one thread accepts them all,
+    first come first served), before any request on it is read."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.accepted: list[tuple[str, int]] = []
+
+    def process_request(self, request, client_address) -> None:
+        self.accepted.append(client_address)
+        super().process_request(request, client_address)
+
+
 @pytest.fixture
 def server():
-    """A local HTTP server on a free port; `.seen` lists every request it got."""
+    """A local HTTP server on a free port; `.seen` lists every request it got and
+    `.accepted` every connection, in order."""
     handler = type("Recorder", (_Recorder,), {"seen": []})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _RecordingServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     httpd.seen = handler.seen
     yield httpd
     httpd.shutdown()
     httpd.server_close()
+
+
+def barrier(server) -> tuple[str, int]:
+    """Our own request to the server, answered: any connection made before this one was
+    accepted (and recorded) before it. Returns the barrier's own client address."""
+    conn = http.client.HTTPConnection(*server.server_address, timeout=30)
+    try:
+        conn.request("GET", "/barrier")
+        mine = conn.sock.getsockname()
+        assert conn.getresponse().read() == b"PWNED"
+    finally:
+        conn.close()
+    return mine
 
 
 # ---- the hostile brief ----------------------------------------------------------------
@@ -138,9 +171,10 @@ def hostile(server, tmp_path, monkeypatch):
 
 
 def assert_nothing_happened(server, tmp_path: Path) -> None:
-    time.sleep(0.2)  # a request started by anything above has reached the server by now
-    QApplication.processEvents()
-    assert server.seen == []
+    QApplication.processEvents()    # anything the app queued runs before the barrier
+    mine = barrier(server)
+    assert server.accepted == [mine], "something else connected to the server"
+    assert server.seen == ["GET /barrier"]
     assert not list(tmp_path.rglob("PWNED*"))
     assert not Path(os.getcwd(), "PWNED").exists()
 
@@ -256,13 +290,15 @@ def test_preview_renders_without_loading_anything(qtbot, hostile, server, tmp_pa
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    QApplication.processEvents()
     text = dialog.browser.toPlainText()
     assert "<img src=" in text and "touch PWNED" in text  # shown, as text
-    for url, answer in loads:
-        assert url.startswith("data:") or not answer, url
     images = [f for f in dialog.browser.document().allFormats() if f.isImageFormat()]
     assert images == [], "user markup rendered as an image in the preview"
+    barriers.append_sentinel(dialog.browser)
+    before = barriers.wait_for_sentinel(qtbot, lambda: [url for url, _ in loads])
+    assert before == [], "the preview asked for a resource"
+    for url, answer in loads:
+        assert url.startswith("data:") or not answer, url
     assert_nothing_happened(server, tmp_path)
 
 
@@ -273,9 +309,11 @@ def test_preview_renders_without_loading_anything(qtbot, hostile, server, tmp_pa
     "<html><head><style>@import url({tmp}/probe.css);</style></head><body><p>x</p></body></html>",
     '<html><head><link rel="stylesheet" href="{tmp}/probe.css"></head><body><p>x</p></body></html>',
 ])
-def test_preview_browser_refuses_local_files_too(qtbot, tmp_path, monkeypatch, html_text):
+def test_preview_browser_refuses_local_files_too(qtbot, tmp_path, monkeypatch, loads,
+                                                html_text):
     """The second wall: even if HTML with a resource reached the browser, it loads no
-    file (a 300x200 probe image or a 90pt stylesheet would make the page tall)."""
+    file (a 300x200 probe image or a 90pt stylesheet would make the page tall). Checked
+    once an allowed image after the content has been asked for."""
     monkeypatch.chdir(tmp_path)
     image = QImage(300, 200, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))
@@ -286,7 +324,9 @@ def test_preview_browser_refuses_local_files_too(qtbot, tmp_path, monkeypatch, h
     browser.resize(800, 600)
     browser.show()
     browser.setHtml(html_text.format(tmp=tmp_path))
-    QApplication.processEvents()
+    barriers.append_sentinel(browser)
+    barriers.wait_for_sentinel(qtbot, lambda: [url for url, _ in loads])
+    assert all(answer is None for url, answer in loads if not url.startswith("data:"))
     assert browser.document().size().height() < 100
 
 

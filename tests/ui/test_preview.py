@@ -1,18 +1,18 @@
-"""The export preview renders the brief and never loads anything remote."""
-from __future__ import annotations
+"""The export preview renders the brief and never loads anything remote.
 
+"Nothing was requested" is checked behind a positive barrier (support/barriers.py): an
+allowed data: image placed after everything else is waited for, so the browser has laid
+out, and asked for, everything before it.
+"""
+from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
 from briefing.ui.preview import PreviewDialog, SafeTextBrowser
+from support import barriers
 from support import briefs as BRIEFS
-
-
-
-
-
 
 
 @pytest.fixture
@@ -51,8 +51,9 @@ def test_hostile_images_never_reach_the_network_and_show_as_text(qtbot, requests
     dialog = PreviewDialog(brief)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.wait(50)
-    assert not [u for u in requests if u.startswith(("http", "file", "//"))]
+    barriers.append_sentinel(dialog.browser)
+    before = barriers.wait_for_sentinel(qtbot, lambda: requests)
+    assert before == []                    # the preview asked for nothing at all
     text = dialog.browser.toPlainText()
     assert '<img src="http://evil.example/a.png">' in text
     assert "![x](http://evil.example/b.png)" in text
@@ -62,10 +63,11 @@ def test_hostile_images_never_reach_the_network_and_show_as_text(qtbot, requests
 def test_the_guard_refuses_remote_and_local_urls_even_in_raw_html(qtbot, requests):
     browser = SafeTextBrowser()
     qtbot.addWidget(browser)
-    browser.setHtml('<p>x<img src="http://evil.example/raw.png"><img src="file:///etc/passwd"></p>')
+    browser.setHtml('<p>x<img src="http://evil.example/raw.png"><img src="file:///etc/passwd"></p>'
+                    f'<p>y</p><img src="{barriers.SENTINEL}">')
     browser.show()
-    qtbot.wait(50)
-    assert "http://evil.example/raw.png" in requests  # it was asked ...
+    before = barriers.wait_for_sentinel(qtbot, lambda: requests)
+    assert {"http://evil.example/raw.png", "file:///etc/passwd"} == set(before)  # asked ...
     kind = QTextDocument.ResourceType.ImageResource.value
     assert browser.loadResource(kind, QUrl("http://evil.example/raw.png")) is None  # ... refused
     assert browser.loadResource(kind, QUrl("file:///etc/passwd")) is None
