@@ -32,9 +32,9 @@ def large_article_path() -> Path:
     return path
 
 
-def build_large_brief(seed: int = 7) -> Brief:
+def build_large_brief(seed: int = 7, article: Path | None = None) -> Brief:
     rng = random.Random(seed)
-    brief = Brief.from_article_file(large_article_path())
+    brief = Brief.from_article_file(article or large_article_path())
     brief.clock = lambda: "2026-01-01T00:00:00Z"
     brief.set_meta("title", "Large benchmark brief")
     brief.set_meta("analyst", "Benchmark")

@@ -1,4 +1,4 @@
-"""The `briefing` command: new, sentences, check, export; with no verb it opens the app.
+"""The `briefing` command: new, sentences, check, update, export; with no verb, the app.
 
 Qt is imported only inside the verb that opens the window, so scripting and CI stay
 display-free. Every file problem prints one line, `error: FILE: what is wrong`, exit 2.
@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from briefing import __version__
 from briefing.api import Brief
+from briefing.core.resolve import STATUSES
 from briefing.core.sections import SECTIONS
 from briefing.io.errors import BriefingFileError
 
@@ -57,20 +58,40 @@ def _sentences(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_report(rep: dict, as_json: bool, headline: str) -> None:
+    if as_json:  # one line, by the C encoder: indent= would be the slow Python one
+        print(json.dumps(rep, ensure_ascii=False))
+        return
+    counts = rep["counts"]
+    print(f"{rep['file']}: {'ok' if rep['ok'] else 'needs attention'} — {headline}")
+    print("  " + ", ".join(f"{s.title.lower()}: {counts[s.kind]}" for s in SECTIONS))
+    statuses = ", ".join(f"{k} {counts[k]}" for k in STATUSES if counts[k])
+    print(f"  citations: {counts['citations']}" + (f" ({statuses})" if statuses else ""))
+    print(f"  need review: {counts['need_review']}, uncited items: {counts['uncited']}")
+    for f in rep["findings"]:
+        print(f"  {f['severity']}: {f['item']}: {f['rule']}: {f['message']}")
+
+
 @verb("check")
 def _check(args: argparse.Namespace) -> int:
     brief = Brief.load(args.file)
-    counts = brief.counts()
-    citations = sum(len(i.citations) for i in brief.items)
-    orphans = brief.orphaned()
-    print(f"{args.file}: ok — {brief.title or '(untitled brief)'}")
-    print("  " + ", ".join(f"{s.title.lower()}: {counts[s.kind]}" for s in SECTIONS))
-    cited = {c.sentence_id for item in brief.items for c in item.citations}
-    print(f"  cited sentences: {len(cited)}")
-    print(f"  citations: {citations}, not anchoring: {len(orphans)}")
-    for item, c in orphans[:20]:
-        print(f"    {item.id} cites {c.sentence_id}: \"{c.exact[:60]}\" is no longer in the article")
-    return 0
+    rep = brief.check()
+    _print_report(rep, args.json, brief.title or "(untitled brief)")
+    return 0 if rep["ok"] else 1
+
+
+@verb("update")
+def _update(args: argparse.Namespace) -> int:
+    out = Path(args.output or args.file)
+    if out.exists() and not args.force and (not args.output or out.resolve() == Path(args.file).resolve()):
+        raise BriefingFileError(out, "would be overwritten (use -o OUT.brief, or --force)")
+    brief = Brief.load(args.file)
+    new = _load_any(args.article)
+    rep = brief.update_article(new.article.text)
+    brief.save(out)
+    rep["file"] = str(out)
+    _print_report(rep, args.json, f"article updated from {args.article}")
+    return 0 if rep["ok"] else 1
 
 
 @verb("export")
@@ -94,8 +115,17 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sentences", help="list the sentences of an article or brief")
     s.add_argument("file")
     s.add_argument("--json", action="store_true", help="JSON: id, start, end, text of each")
-    c = sub.add_parser("check", help="validate a .brief file and summarise it (never modifies it)")
+    c = sub.add_parser("check", help="validate a brief and list citations needing review and "
+                                     "uncited items (never modifies it); exit 1 on findings")
     c.add_argument("file")
+    c.add_argument("--json", action="store_true", help="one JSON object: counts, citations, findings")
+    u = sub.add_parser("update", help="replace a brief's article with a new version and "
+                                      "re-anchor every citation; exit 1 if any needs review")
+    u.add_argument("file", help="the .brief file")
+    u.add_argument("article", help="the new version of the article (any file `new` accepts)")
+    u.add_argument("-o", "--output", help="write the updated brief here instead of FILE")
+    u.add_argument("--force", action="store_true", help="overwrite FILE (or an existing -o file)")
+    u.add_argument("--json", action="store_true", help="print the check object of the result")
     e = sub.add_parser("export", help="export a brief to Markdown or Word")
     e.add_argument("file")
     e.add_argument("--to", choices=("md", "docx"), required=True)
@@ -129,6 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `briefing check --json | head`: the reader left, not an error
+        sys.stderr.close()
+        return 0
 
 
 def gui_main() -> int:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable, Iterable
 
-from briefing.core.anchor import Citation, Sentence, cite, reanchor, sentence_at, sentence_id
+from briefing.core.anchor import Citation, Sentence, cite, sentence_id
 from briefing.core.article import ARTICLE_FIELDS, Article
 from briefing.core.events import Signal
 from briefing.core.items import MARKINGS, Item, check_value, new_fields
+from briefing.core.resolve import Resolution, SentenceIndex, resolve
 from briefing.core.sections import KINDS, section_for
-from briefing.core.segment import SEGMENTER_ID, split_sentences
+from briefing.core.segment import split_sentences
 
 META_FIELDS = ("title", "analyst", "marking", "summary")
 
@@ -40,39 +41,35 @@ class BriefModel:
         self.sections: dict[str, list[Item]] = {kind: [] for kind in KINDS}
         self._by_id: dict[str, Item] = {}
         self._next_id = 1
-        self._sentences: list[Sentence] | None = None
-        self._starts: list[int] = []
+        self._index: SentenceIndex | None = None
         self._by_sentence: dict[str, Sentence] = {}
+        self._resolved: dict[Citation, Resolution] = {}
         self._citing: dict[str, list[Item]] | None = None
         # (kind, index) before a row appears/disappears, then (kind, index, item) after.
         self.about_to_insert, self.inserted = Signal(), Signal()
         self.about_to_remove, self.removed = Signal(), Signal()
         self.item_changed = Signal()   # (item, field name or "citations")
         self.meta_changed = Signal()   # (name) e.g. "title", "article.outlet"
+        self.article_changed = Signal()  # () the text was replaced: every citation re-resolved
 
     # ---- sentences -------------------------------------------------------------------
     @property
-    def sentences(self) -> list[Sentence]:
-        if self._sentences is None:
+    def index(self) -> SentenceIndex:
+        """The article's sentences and lookups, segmented on first use after a text change."""
+        if self._index is None:
             text = self.article.text
-            self._sentences = [Sentence(sentence_id(i), s, e, text[s:e])
-                               for i, (s, e) in enumerate(split_sentences(text))]
-            self._starts = [s.start for s in self._sentences]
-            self._by_sentence = {s.id: s for s in self._sentences}
-        return self._sentences
+            sentences = [Sentence(sentence_id(i), s, e, text[s:e])
+                         for i, (s, e) in enumerate(split_sentences(text))]
+            self._index = SentenceIndex(text, sentences)
+            self._by_sentence = {s.id: s for s in sentences}
+        return self._index
 
-    def settle_anchors(self, segmenter: str) -> int:
-        """After loading: if the file's sentences came from this segmenter and every quote
-        still stands at its position, the ids are right as stored and the article need not
-        be segmented now; otherwise re-anchor everything. Returns how many moved."""
-        text = self.article.text
-        if segmenter == SEGMENTER_ID and all(
-                text[c.start:c.end] == c.exact for item in self.items for c in item.citations):
-            return 0
-        return self.reanchor_all()
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.index.sentences
 
     def sentence(self, sid: str) -> Sentence:
-        self.sentences
+        self.index
         try:
             return self._by_sentence[sid]
         except KeyError:
@@ -80,7 +77,7 @@ class BriefModel:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing a code point offset, if any."""
-        return sentence_at(self.sentences, self._starts, offset)
+        return self.index.at(offset)
 
     def sentences_between(self, start: int, end: int) -> list[Sentence]:
         """Whole sentences touched by [start, end): a selection snaps to these."""
@@ -106,7 +103,7 @@ class BriefModel:
         section_for(kind)
         item = Item(f"item-{self._next_id}", kind, new_fields(kind, text))
         self._next_id += 1
-        item.citations = self._citations_for(sentence_ids)
+        item.citations = self.citations_for(sentence_ids)
         return item
 
     def add_item(self, kind: str, text: str, sentence_ids: Iterable[str] = ()) -> Item:
@@ -157,7 +154,43 @@ class BriefModel:
         return old
 
     # ---- citations -------------------------------------------------------------------
-    def _citations_for(self, sentence_ids: Iterable[str]) -> list[Citation]:
+    def resolution(self, c: Citation) -> Resolution:
+        """Where a citation points now (resolved from its quote; the stored id is ignored).
+        A review status recorded by an article update stands until the analyst settles it."""
+        found = self._resolved.get(c)
+        if found is None:
+            found = resolve(self.index, c)
+            if c.review and c.review != found.status:
+                keep = None if c.review == "orphaned" else found.sentence
+                found = Resolution(c.review, keep, found.similarity)
+            self._resolved[c] = found
+        return found
+
+    def trusted_sentence(self, c: Citation) -> Sentence | None:
+        """The sentence a citation may be shown as citing; None when it needs review."""
+        return self.resolution(c).trusted
+
+    def sentence_ids_of(self, item: Item) -> list[str]:
+        """The sentences an item cites, for highlighting and export: trusted ones only."""
+        out = []
+        for c in item.citations:
+            s = self.trusted_sentence(c)
+            if s is not None:
+                out.append(s.id)
+        return out
+
+    def needing_review(self) -> list[tuple[Item, int, Citation, Resolution]]:
+        """Citations that are fuzzy, ambiguous or orphaned, in brief order."""
+        out = []
+        for item in self.items:
+            for n, c in enumerate(item.citations):
+                r = self.resolution(c)
+                if r.needs_review:
+                    out.append((item, n, c, r))
+        return out
+
+    def citations_for(self, sentence_ids: Iterable[str]) -> list[Citation]:
+        """Fresh citations of these sentences, in reading order, no repeats."""
         text = self.article.text
         unique = dict.fromkeys(sentence_ids)
         cited = sorted((self.sentence(sid) for sid in unique), key=lambda s: s.start)
@@ -173,27 +206,24 @@ class BriefModel:
     def link(self, item_id: str, sentence_ids: Iterable[str]) -> list[Citation]:
         """Add sentences to an item's sources (kept in reading order). Returns the old list."""
         item = self.item(item_id)
-        have = {c.sentence_id for c in item.citations}
-        added = self._citations_for(sid for sid in sentence_ids if sid not in have)
-        return self.set_citations(
-            item_id, sorted(item.citations + added, key=lambda c: c.start))
+        have = set(self.sentence_ids_of(item))
+        added = self.citations_for(sid for sid in sentence_ids if sid not in have)
+        return self.set_citations(item_id, sorted(item.citations + added, key=lambda c: c.start))
 
     def unlink(self, item_id: str, sentence_id_: str) -> list[Citation]:
+        """Remove the item's citations of one (trusted) sentence. Returns the old list."""
         item = self.item(item_id)
         return self.set_citations(
-            item_id, [c for c in item.citations if c.sentence_id != sentence_id_])
-
-    def _known_sentence_ids(self) -> dict[str, Sentence]:
-        self.sentences
-        return self._by_sentence
+            item_id, [c for c in item.citations
+                      if getattr(self.trusted_sentence(c), "id", None) != sentence_id_])
 
     def _citing_index(self) -> dict[str, list[Item]]:
-        """Sentence id -> items citing it, in brief order; rebuilt after citation changes."""
+        """Sentence id -> items citing it (trusted citations only), in brief order."""
         if self._citing is None:
             citing: dict[str, list[Item]] = {}
             for item in self.items:
-                for c in item.citations:
-                    citing.setdefault(c.sentence_id, []).append(item)
+                for sid in dict.fromkeys(self.sentence_ids_of(item)):
+                    citing.setdefault(sid, []).append(item)
             self._citing = citing
         return self._citing
 
@@ -202,33 +232,26 @@ class BriefModel:
         return list(self._citing_index().get(sid, ()))
 
     def cited_sentence_ids(self) -> set[str]:
-        known = self._known_sentence_ids()
-        return {sid for sid in self._citing_index() if sid in known}
+        return set(self._citing_index())
 
-    def orphaned(self) -> list[tuple[Item, Citation]]:
-        """Citations whose sentence cannot be found in the article text any more."""
-        text = self.article.text
-        moved = [(i, c) for i in self.items for c in i.citations if text[c.start:c.end] != c.exact]
-        if self._sentences is None and not moved:
-            return []  # quotes in place and ids from this segmenter (settle_anchors): anchored
-        known = self._known_sentence_ids()
-        return [(i, c) for i in self.items for c in i.citations
-                if c.sentence_id not in known or known[c.sentence_id].text != c.exact]
+    # ---- the article text ------------------------------------------------------------
+    def replace_article(self, text: str, citations: dict[str, list[Citation]]
+                        ) -> tuple[str, dict[str, list[Citation]]]:
+        """Swap in a new article text and the items' citations that go with it (an update,
+        or its undo). Returns the old text and citations, so the inverse is the same call."""
+        old_text = self.article.text
+        old = {item_id: self.item(item_id).citations for item_id in citations}
+        self.article.text = text
+        for item_id, cits in citations.items():
+            self.item(item_id).citations = list(cits)
+        self._index, self._by_sentence, self._resolved = None, {}, {}
+        self._changed(citations=True)
+        self.article_changed.emit()
+        return old_text, old
 
-    def reanchor_all(self) -> int:
-        """Refresh citations after the article text changed; returns how many moved.
-        Citations that no longer anchor are kept untouched (nothing is lost) and reported
-        by orphaned()."""
-        text, moved = self.article.text, 0
-        for item in self.items:
-            fresh = []
-            for c in item.citations:
-                new = reanchor(text, self.sentences, self._starts, c)
-                moved += new is not None and new is not c
-                fresh.append(c if new is None else new)
-            item.citations = fresh
-        self._citing = None
-        return moved
+    def set_article_text(self, text: str) -> str:
+        """Replace the text and keep every stored citation (they re-resolve). Returns the old."""
+        return self.replace_article(text, {})[0]
 
     # ---- metadata --------------------------------------------------------------------
     def set_meta(self, name: str, value: str) -> str:

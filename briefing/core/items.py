@@ -100,10 +100,6 @@ class Item:
     def get(self, name: str) -> str:
         return self.note if name == "note" else self.fields[name]
 
-    @property
-    def sentence_ids(self) -> list[str]:
-        return [c.sentence_id for c in self.citations]
-
     def __getattr__(self, name: str) -> str:
         # item.statement, item.likelihood ... read through to the declared fields.
         fields = self.__dict__.get("fields")

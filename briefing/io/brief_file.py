@@ -22,6 +22,7 @@ from briefing.core.segment import SEGMENTER_ID
 from briefing.core.sections import SECTIONS
 from briefing.io.atomic import write_atomic
 from briefing.io.errors import BriefingFileError
+from briefing.io.migrate import migrate
 from briefing.io.schema import FORMAT_NAME, FORMAT_VERSION
 from briefing.io.validator import compile_validator
 
@@ -45,9 +46,12 @@ def _validate(doc: object) -> None:
 
 # ---- brief -> JSON ---------------------------------------------------------------------
 def _citation_json(c: Citation) -> dict:
-    return {"sentence": c.sentence_id,
-            "quote": {"exact": c.exact, "prefix": c.prefix, "suffix": c.suffix},
-            "position": {"start": c.start, "end": c.end}}
+    out = {"sentence": c.id_hint,
+           "quote": {"exact": c.exact, "prefix": c.prefix, "suffix": c.suffix},
+           "position": {"start": c.start, "end": c.end}}
+    if c.review:
+        out["review"] = c.review
+    return out
 
 
 def _item_json(item: Item) -> dict:
@@ -137,7 +141,7 @@ def parse(data: bytes, path: str | os.PathLike, cls: type[B] = BriefModel) -> B:
     del text
     try:
         _check_header(doc, path)
-        _validate(doc)
+        _validate(migrate(doc))
     except RecursionError:  # parsed just under the limit, but too deep to describe
         raise BriefingFileError(path, "not a brief: JSON nested too deeply") from None
     except fastjsonschema.JsonSchemaValueException as error:
@@ -242,8 +246,7 @@ def _build(doc: dict, path, cls: type[B]) -> B:
             fields = {spec.name: raw[spec.name] for spec in FIELDS[section.kind]}
             cites = [_citation(c, path, f"{at}.citations[{k}]") for k, c in enumerate(raw["citations"])]
             brief.sections[section.kind].append(Item(raw["id"], section.kind, fields, raw["note"], cites))
-    brief.reindex()
-    brief.settle_anchors(doc["segmenter"])  # re-anchors if the text or segmenter changed
+    brief.reindex()  # citations resolve from their quotes on first use, not from stored ids
     return brief
 
 
@@ -253,7 +256,8 @@ def _citation(raw: dict, path, at: str) -> Citation:
     if end < start:
         raise BriefingFileError(path, "citation ends before it starts", f"{at}.position")
     quote = raw["quote"]
-    return Citation(raw["sentence"], start, end, quote["exact"], quote["prefix"], quote["suffix"])
+    return Citation(raw["sentence"], start, end, quote["exact"], quote["prefix"], quote["suffix"],
+                    raw.get("review", ""))
 
 
 def load(path: str | os.PathLike, cls: type[B] = BriefModel) -> tuple[B, str]:  # type: ignore[assignment]

@@ -10,7 +10,12 @@ from briefing.core.items import FIELDS, MARKINGS
 from briefing.core.sections import SECTIONS
 
 FORMAT_NAME = "briefing"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Version history (briefing/io/migrate.py turns older files into the current shape on load):
+#   1  first release
+#   2  a citation may carry "review": fuzzy / ambiguous / orphaned, recorded by an article
+#      update that could not settle it; the "sentence" id is a hint, never believed
+READABLE_VERSIONS = (1, 2)
 
 _STR = {"type": "string"}
 _OFFSET = {"type": "integer", "minimum": 0}
@@ -26,7 +31,8 @@ CITATION = _strict({
     "sentence": {"type": "string", "pattern": "^s[1-9][0-9]*$"},
     "quote": _strict({"exact": {"type": "string", "minLength": 1}, "prefix": _STR, "suffix": _STR}),
     "position": _strict({"start": _OFFSET, "end": _OFFSET}),
-})
+    "review": {"enum": ["fuzzy", "ambiguous", "orphaned"]},
+}, required=["sentence", "quote", "position"])
 
 
 def _item_schema(kind: str) -> dict:

@@ -1,0 +1,72 @@
+"""`brief.check()`: every citation's status and the findings an analyst must act on.
+
+One plain dict (the same object `briefing check --json` and `briefing update --json`
+print), so scripts, the CLI and the window read one thing. Rules so far: `uncited` (an item
+resting on no sentence) and `citation-review` (a citation that no longer matches).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from briefing.core.anchor import Citation
+from briefing.core.brief import BriefModel
+from briefing.core.items import Item
+from briefing.core.resolve import STATUSES, Resolution
+from briefing.core.sections import section_for
+
+SEVERITY = {"fuzzy": "warning", "ambiguous": "warning", "orphaned": "error"}
+WHY = {
+    "fuzzy": "the quoted sentence was edited; the closest sentence is suggested",
+    "ambiguous": "the quote is found only in another context or in several places",
+    "orphaned": "the quote is no longer in the article",
+}
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def citation_entry(item: Item, index: int, c: Citation, r: Resolution) -> dict:
+    s = r.sentence
+    return {"item": item.id, "kind": item.kind, "index": index, "status": r.status,
+            "sentence": s.id if s else None, "quote": c.exact, "text": s.text if s else None,
+            "similarity": r.similarity}
+
+
+def review_message(index: int, c: Citation, r: Resolution) -> str:
+    """One line naming the source, its status and why, for the CLI and the Checks pane."""
+    extra = f", {round(r.similarity * 100)}% similar to sentence {r.sentence.id[1:]}" \
+        if r.sentence is not None and r.status == "fuzzy" else ""
+    return f"source {index + 1} needs review ({r.status}{extra}): {WHY[r.status]}: \"{_clip(c.exact)}\""
+
+
+def findings(brief: BriefModel, rows: Iterable[tuple[Item, int, Citation, Resolution]]) -> list[dict]:
+    out = []
+    for item in brief.items:
+        if not item.citations:
+            what = section_for(item.kind).singular
+            out.append({"rule": "uncited", "severity": "warning", "item": item.id,
+                        "message": f"this {what} cites no sentence of the article"})
+    for item, n, c, r in rows:
+        if r.needs_review:
+            out.append({"rule": "citation-review", "severity": SEVERITY[r.status],
+                        "item": item.id, "message": review_message(n, c, r)})
+    return out
+
+
+def report(brief: BriefModel, file: str | None = None,
+           rows: list[tuple[Item, int, Citation, Resolution]] | None = None) -> dict:
+    """The check object. `rows` overrides the brief's own resolutions (an update reports
+    the statuses it found, before fresh anchors made them exact)."""
+    if rows is None:
+        rows = [(item, n, c, brief.resolution(c))
+                for item in brief.items for n, c in enumerate(item.citations)]
+    found = findings(brief, rows)
+    statuses = {status: 0 for status in STATUSES}
+    for *_, r in rows:
+        statuses[r.status] += 1
+    counts = {"items": len(brief.items), **brief.counts(), "citations": len(rows),
+              **statuses, "need_review": sum(r.needs_review for *_, r in rows),
+              "uncited": sum(1 for f in found if f["rule"] == "uncited")}
+    return {"file": file, "ok": not found, "counts": counts,
+            "citations": [citation_entry(*row) for row in rows], "findings": found}

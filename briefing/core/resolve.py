@@ -1,0 +1,246 @@
+"""Which sentence a citation points at now, and how sure that is.
+
+The stored quote is the truth. Against the article text as it is, every citation gets one
+status:
+
+- ``exact``: the quote is a whole sentence at its stored position, with its context;
+- ``moved``: the quote is a whole sentence elsewhere (or differs only in white space, as
+  re-wrapped lines do), and its context (or, during an article update, its uniqueness in
+  both versions) says which one;
+- ``fuzzy``: the quote was edited; the best-matching sentence is suggested, if its word
+  similarity is at least FUZZY_THRESHOLD;
+- ``ambiguous``: found only in a different context, or equally well in several places;
+- ``orphaned``: nothing close enough.
+
+The last three "need review": the UI, the exports and `briefing check` never present the
+suggested sentence as the one cited. Similarity is rapidfuzz's normalised Indel similarity
+over word tokens (case, typographic quotes and dashes folded), so "Musk met Putin" and
+"Musk met the Russian president" compare by words, not letters.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz.distance import Indel
+
+from briefing.core.anchor import CONTEXT, Citation, Sentence, sentence_at
+
+STATUSES = ("exact", "moved", "fuzzy", "ambiguous", "orphaned")
+NEEDS_REVIEW = frozenset({"fuzzy", "ambiguous", "orphaned"})
+FUZZY_THRESHOLD = 0.5   # word similarity a reworded sentence keeps; unrelated ones score ~0.2
+_POOL = 24              # fuzzy candidates scored per citation (by shared rare words)
+
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
+                       "‚": "'", "–": "-", "—": "-", "‐": "-", "‑": "-", "…": "..."})
+
+
+def squash(text: str) -> str:
+    """White space runs as one space, ends trimmed: re-wrapping does not change a quote."""
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    return _TOKEN.findall(text.casefold().translate(_FOLD))
+
+
+def similarity(a: str, b: str) -> float:
+    """Word-level similarity in [0, 1] (documented threshold: FUZZY_THRESHOLD)."""
+    return Indel.normalized_similarity(words(a), words(b))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    status: str
+    sentence: Sentence | None  # where it points (exact/moved) or the suggestion; None if orphaned
+    similarity: float
+
+    @property
+    def needs_review(self) -> bool:
+        return self.status in NEEDS_REVIEW
+
+    @property
+    def trusted(self) -> Sentence | None:
+        """The sentence the citation may be shown as citing: never a suggestion."""
+        return None if self.needs_review else self.sentence
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """How well the context around a candidate sentence matches the stored context."""
+    sentence: Sentence
+    prefix: float   # 1.0 = the stored prefix is intact
+    suffix: float
+
+    @property
+    def intact_sides(self) -> int:
+        return (self.prefix == 1.0) + (self.suffix == 1.0)
+
+    def rank(self, c: Citation) -> tuple:
+        return (-self.intact_sides, -(self.prefix + self.suffix), abs(self.sentence.start - c.start))
+
+
+class SentenceIndex:
+    """One text's sentences with the lookups resolution needs, built lazily once per text."""
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> Sentence | None:
+        return sentence_at(self.sentences, self.starts, offset)
+
+    @cached_property
+    def by_quote(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, s in enumerate(self.sentences):
+            out.setdefault(squash(s.text), []).append(i)
+        return out
+
+    def verbatim(self, quote: str) -> list[Sentence]:
+        """Sentences equal to the quote up to white space."""
+        return [self.sentences[i] for i in self.by_quote.get(squash(quote), ())]
+
+    @cached_property
+    def _contexts(self) -> tuple[dict, dict]:
+        """(quote, the CONTEXT characters before) and (quote, those after) -> sentence
+        indices: which copies of a repeated sentence keep each side of a stored context."""
+        before: dict[tuple[str, str], set[int]] = {}
+        after: dict[tuple[str, str], set[int]] = {}
+        text = self.text
+        for key, ids in self.by_quote.items():
+            for i in ids:
+                s = self.sentences[i]
+                before.setdefault((key, text[max(0, s.start - CONTEXT):s.start]), set()).add(i)
+                after.setdefault((key, text[s.end:s.end + CONTEXT]), set()).add(i)
+        return before, after
+
+    def with_context(self, quote: str, prefix: str, suffix: str) -> tuple[set[int], set[int]]:
+        key = squash(quote)
+        before, after = self._contexts
+        return before.get((key, prefix), set()), after.get((key, suffix), set())
+
+    @cached_property
+    def _words(self) -> list[list[str]]:
+        return [words(s.text) for s in self.sentences]
+
+    @cached_property
+    def _postings(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, toks in enumerate(self._words):
+            for t in set(toks):
+                out.setdefault(t, []).append(i)
+        return out
+
+    def similar(self, quote: str, near: int) -> list[tuple[float, Sentence]]:
+        """The best-matching sentences, best first: candidates share the quote's rarer
+        words, plus the sentences around its old position."""
+        toks = words(quote)
+        cap = max(40, len(self.sentences) // 50)
+        lists = sorted((self._postings.get(t, []) for t in set(toks)), key=len)
+        hits: Counter = Counter()
+        for n, postings in enumerate(lists):
+            if len(postings) > cap and n >= 2:
+                break
+            hits.update(postings)
+        pool = {i for i, _ in hits.most_common(_POOL)}
+        i = max(0, _index_near(self.starts, near))
+        pool.update(range(max(0, i - 2), min(len(self.sentences), i + 3)))
+        scored = [(Indel.normalized_similarity(toks, self._words[j]), self.sentences[j]) for j in pool]
+        return sorted(scored, key=lambda x: (-x[0], abs(x[1].start - near)))
+
+
+def _index_near(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _side(window: str, stored: str, at_edge: bool, prefix: bool) -> float:
+    """1.0 if the stored context (white space squashed) is intact, else its similarity."""
+    want = _SPACE.sub(" ", stored)
+    have = _SPACE.sub(" ", window)
+    if at_edge:  # stored context was cut by the start/end of the text: must be there too
+        return 1.0 if have == want else Indel.normalized_similarity(have, want)
+    part = have[-len(want):] if prefix else have[:len(want)]
+    return 1.0 if part == want else Indel.normalized_similarity(part, want)
+
+
+def _fit(text: str, s: Sentence, c: Citation) -> _Fit:
+    before_edge = len(c.prefix) < CONTEXT
+    after_edge = len(c.suffix) < CONTEXT
+    before = text[max(0, s.start - 2 * CONTEXT):s.start]
+    after = text[s.end:s.end + 2 * CONTEXT]
+    if before_edge and s.start > 2 * CONTEXT:
+        before = "\x00" + before   # far from the start: cannot equal a clipped prefix
+    if after_edge and len(text) - s.end > 2 * CONTEXT:
+        after = after + "\x00"
+    return _Fit(s, _side(before, c.prefix, before_edge, True), _side(after, c.suffix, after_edge, False))
+
+
+def resolve(index: SentenceIndex, c: Citation, cited_in: SentenceIndex | None = None) -> Resolution:
+    """Resolve one citation against a text. `cited_in`, known during an article update, is
+    the text the citation was made in: a quote that was one sentence there and is one
+    sentence here is the same sentence, whatever happened around it."""
+    text = index.text
+    here = index.at(c.start)
+    if here is not None and (here.start, here.end) == (c.start, c.end) and here.text == c.exact:
+        fit = _fit(text, here, c)
+        if fit.intact_sides == 2:
+            return Resolution("exact", here, 1.0)
+    candidates = index.verbatim(c.exact)
+    if candidates:
+        return _among_verbatim(index, c, candidates, cited_in)
+    return _closest(index, c)
+
+
+def _among_many(index: "SentenceIndex", c: Citation, candidates: list[Sentence]) -> Resolution:
+    """A much-repeated sentence: settled by verbatim context alone, nearest copy first."""
+    before, after = index.with_context(c.exact, c.prefix, c.suffix)
+    both = before & after
+    for sides, group in ((2, both), (1, before ^ after)):
+        if not group:
+            continue
+        s = index.sentences[min(group, key=lambda i: abs(index.sentences[i].start - c.start))]
+        if len(group) == 1 or (sides == 2 and s.start == c.start):
+            here = s.start == c.start and s.text == c.exact and sides == 2
+            return Resolution("exact" if here else "moved", s, 1.0)
+        return Resolution("ambiguous", s, 1.0)
+    return Resolution("ambiguous", min(candidates, key=lambda s: abs(s.start - c.start)), 1.0)
+
+
+def _among_verbatim(index: SentenceIndex, c: Citation, candidates: list[Sentence],
+                    cited_in: SentenceIndex | None) -> Resolution:
+    text = index.text
+    if len(candidates) > 8:
+        return _among_many(index, c, candidates)
+    fits = sorted((_fit(text, s, c) for s in candidates), key=lambda f: f.rank(c))
+    best = fits[0]
+    tied = len(fits) > 1 and fits[1].rank(c)[:2] == best.rank(c)[:2]
+    at_place = best.sentence.start == c.start and best.sentence.text == c.exact
+    if best.intact_sides == 2 and at_place:
+        return Resolution("exact", best.sentence, 1.0)
+    if best.intact_sides and not tied:
+        return Resolution("moved", best.sentence, 1.0)
+    if len(candidates) == 1 and cited_in is not None and not c.review \
+            and len(cited_in.verbatim(c.exact)) == 1:  # one copy before, one now: the same
+        return Resolution("moved", best.sentence, 1.0)
+    return Resolution("ambiguous", best.sentence, 1.0)
+
+
+def _closest(index: SentenceIndex, c: Citation) -> Resolution:
+    scored = index.similar(c.exact, c.start)
+    if not scored or scored[0][0] < FUZZY_THRESHOLD:
+        return Resolution("orphaned", None, round(scored[0][0], 3) if scored else 0.0)
+    top, best = scored[0]
+    rivals = [s for sim, s in scored[1:] if sim == top and squash(s.text) != squash(best.text)]
+    if rivals:
+        fits = sorted((_fit(index.text, s, c) for s in [best, *rivals]), key=lambda f: f.rank(c))
+        if fits[0].rank(c)[:2] == fits[1].rank(c)[:2]:
+            return Resolution("ambiguous", fits[0].sentence, round(top, 3))
+        best = fits[0].sentence
+    return Resolution("fuzzy", best, round(top, 3))

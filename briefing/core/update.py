@@ -1,0 +1,66 @@
+"""Updating a brief's article to a new version of the text, citation by citation.
+
+Planning is separate from applying so the UI can show the analyst every citation's fate
+(a review dialog) before anything changes, and the CLI can report it. While planning, the
+old text is still at hand, so a quote that was a single sentence there and is a single
+sentence in the new text is known to be the same sentence even if its context changed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.core.anchor import Citation, Sentence, cite, sentence_id
+from briefing.core.brief import BriefModel
+from briefing.core.items import Item
+from briefing.core.resolve import Resolution, SentenceIndex, resolve
+from briefing.core.segment import split_sentences
+
+
+@dataclass(frozen=True)
+class UpdateRow:
+    item: Item
+    index: int               # the citation's place in the item's list
+    old: Citation            # as stored before the update (its quote is what was cited)
+    resolution: Resolution   # against the new text
+    new: Citation            # what the item will store: a fresh anchor, or the old one flagged
+
+
+@dataclass(frozen=True)
+class UpdatePlan:
+    text: str
+    rows: list[UpdateRow]
+
+    def citations(self) -> dict[str, list[Citation]]:
+        out: dict[str, list[Citation]] = {}
+        for row in self.rows:
+            out.setdefault(row.item.id, []).append(row.new)
+        return out
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for row in self.rows:
+            out[row.resolution.status] = out.get(row.resolution.status, 0) + 1
+        return out
+
+
+def index_text(text: str) -> SentenceIndex:
+    sentences = [Sentence(sentence_id(i), s, e, text[s:e])
+                 for i, (s, e) in enumerate(split_sentences(text))]
+    return SentenceIndex(text, sentences)
+
+
+def plan_update(brief: BriefModel, new_text: str) -> UpdatePlan:
+    """Resolve every citation of the brief against new_text, without changing the brief."""
+    old_index, new_index = brief.index, index_text(new_text)
+    rows = []
+    for item in brief.items:
+        for n, c in enumerate(item.citations):
+            r = resolve(new_index, c, old_index)
+            new = cite(new_text, r.sentence) if not r.needs_review else c.with_review(r.status)
+            rows.append(UpdateRow(item, n, c, r, new))
+    return UpdatePlan(new_text, rows)
+
+
+def apply_update(brief: BriefModel, plan: UpdatePlan) -> tuple[str, dict[str, list[Citation]]]:
+    """Swap in the new text and citations; returns what the undo needs (replace_article)."""
+    return brief.replace_article(plan.text, plan.citations())
