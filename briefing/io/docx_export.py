@@ -40,10 +40,8 @@ class _Body:
 
     def refs(self, item: Item) -> str:
         """One real footnote per citation, quoting the sentence and naming its number."""
-        return footnote_refs([
-            self.footnotes.add(f"“{self.notes.quote(item, sid)}”",
-                               f"Sentence {sentence_number(sid)}:")
-            for sid in item.sentence_ids])
+        return footnote_refs([self.footnotes.add(f"“{quote}”", label)
+                              for _, label, quote in self.notes.sources(item)])
 
     # ---- front matter ----------------------------------------------------------------
     def title_block(self) -> None:

@@ -55,35 +55,46 @@ def sentence_number(sentence_id: str) -> str:
     return sentence_id[1:] if sentence_id[:1] == "s" else sentence_id
 
 
+REVIEW_NOTE = "Stored quote, no longer matching the article ({status}; needs review):"
+
+
 class SourceNotes:
-    """Cited sentences numbered in order of first use, one number per distinct sentence,
-    and the text a note quotes. Markdown numbers its footnotes with it; Word, which numbers
-    footnotes itself, uses it for the quotes."""
+    """What each citation's note says, and the notes numbered in order of first use.
+
+    A citation whose sentence is trusted (exact/moved) is noted by that sentence: one number
+    per distinct sentence, quoting its text. A citation that needs review is noted by its
+    own stored quote and says it no longer matches: an export never prints another
+    sentence's text or number in its place. Markdown numbers its footnotes with this; Word,
+    which numbers footnotes itself, uses the labels and quotes."""
 
     def __init__(self, brief: BriefModel) -> None:
         self.brief = brief
         self.numbers: dict[str, int] = {}
-        self._first_citing: dict[str, Item] = {}
+        self._notes: dict[str, tuple[str, str]] = {}
 
-    def number(self, item: Item, sentence_id: str) -> int:
-        """The note number of a sentence, allocating the next one on first use."""
-        n = self.numbers.get(sentence_id)
+    def sources(self, item: Item) -> list[tuple[str, str, str]]:
+        """(note key, label, quote) of each of the item's citations, in order."""
+        out = []
+        for n, c in enumerate(item.citations):
+            r = self.brief.resolution(c)
+            if r.trusted is not None:
+                sid = r.trusted.id
+                out.append((sid, f"Sentence {sentence_number(sid)}:", r.trusted.text))
+            else:
+                out.append((f"review:{item.id}:{n}", REVIEW_NOTE.format(status=r.status), c.exact))
+        return out
+
+    def number(self, key: str, label: str, quote: str) -> int:
+        """The note number of a source, allocating the next one on first use."""
+        n = self.numbers.get(key)
         if n is None:
-            n = self.numbers[sentence_id] = len(self.numbers) + 1
-            self._first_citing[sentence_id] = item
+            n = self.numbers[key] = len(self.numbers) + 1
+            self._notes[key] = (label, quote)
         return n
 
     def notes(self) -> list[tuple[int, str, str]]:
-        """(number, sentence id, quote) of every note allocated so far, in number order."""
-        return [(n, sid, self.quote(self._first_citing[sid], sid))
-                for sid, n in self.numbers.items()]
-
-    def quote(self, item: Item, sentence_id: str) -> str:
-        """The cited sentence's text now, or the stored quote if it no longer anchors."""
-        try:
-            return self.brief.sentence(sentence_id).text
-        except ValueError:
-            return next(c.exact for c in item.citations if c.sentence_id == sentence_id)
+        """(number, label, quote) of every note allocated so far, in number order."""
+        return [(n, *self._notes[key]) for key, n in self.numbers.items()]
 
 
 def annex_paragraphs(brief: BriefModel) -> list[list[tuple[str, str | None]]]:

@@ -103,7 +103,7 @@ class _Writer:
         self.lines.append("")
 
     def refs(self, item: Item) -> str:
-        return "".join(f"[^{self.notes.number(item, sid)}]" for sid in item.sentence_ids)
+        return "".join(f"[^{self.notes.number(*source)}]" for source in self.notes.sources(item))
 
     def details(self, item: Item) -> list[str]:
         """'Status: reported · Confidence: high' from the filled-in short detail fields,
@@ -183,8 +183,8 @@ class _Writer:
         """One note per distinct sentence. 'Sentence N:' leads so that CommonMark never
         mistakes a note for a link reference definition (it cannot be a destination and
         title), which would turn '[^1]' into a link there."""
-        for n, sid, quote in self.notes.notes():
-            self.block(f"[^{n}]: Sentence {sentence_number(sid)}: “{self.esc(quote)}”")
+        for n, label, quote in self.notes.notes():
+            self.block(f"[^{n}]: {self.esc(label)} “{self.esc(quote)}”")
 
 
 def to_markdown(brief: BriefModel, annex: bool = False) -> str:
