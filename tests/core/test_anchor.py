@@ -200,13 +200,18 @@ def test_each_side_of_the_context_alone_picks_the_copy(side):
 
 
 def test_equally_good_copies_are_ambiguous_and_suggest_the_nearest():
-    text = "Alpha. Beta. Gamma. Beta. Alpha."
+    """A paragraph now printed twice: both copies keep the whole context, neither stands at
+    the old place, so the context cannot tell: ambiguous, suggesting the nearer copy."""
+    para = "The first sentence of the paragraph is long. Beta. The last sentence of it is long too. "
+    text = "A short lead. " + para + "The end of the whole article."
     b = Brief.from_text(text)
-    c = b.citations_for(["s2"])[0]
-    edited = "Intro. Alpha. Beta. Gamma. Alpha. Beta. Gamma. Alpha."  # the paragraph twice
-    r = resolve(index_text(edited), c)
-    assert r.status == "ambiguous"
-    assert r.sentence.start == edited.index("Beta.")  # nearer the old place than the second copy
+    c = b.citations_for([b.sentence_at(text.index("Beta.")).id])[0]
+    for lead in ("Lead. ", "A much longer lead sentence than before, to push things on. "):
+        edited = lead + para + "Between the copies. " + para + "The end."
+        r = resolve(index_text(edited), c)
+        copies = [edited.index("Beta."), edited.rindex("Beta.")]
+        nearest = min(copies, key=lambda at: abs(at - c.start))
+        assert (r.status, r.sentence.start) == ("ambiguous", nearest)
 
 
 def test_many_copies_are_settled_by_verbatim_context():
@@ -227,7 +232,8 @@ def test_many_copies_are_settled_by_verbatim_context():
     r = resolve(index_text(suffix_only), c)
     assert (r.status, r.sentence.start) == ("moved", suffix_only.rindex("It is fine."))
     neither = text.replace("Special lead.", "Other lead!").replace("Special tail.", "Other.")
-    assert resolve(index_text(neither), c).status == "ambiguous"
+    r = resolve(index_text(neither), c)
+    assert (r.status, r.sentence.start) == ("ambiguous", neither.rindex("It is fine."))
 
 
 def test_rewrapped_lines_are_moved_not_edited():
