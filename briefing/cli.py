@@ -83,8 +83,9 @@ def _check(args: argparse.Namespace) -> int:
 @verb("update")
 def _update(args: argparse.Namespace) -> int:
     out = Path(args.output or args.file)
-    if out.exists() and not args.force and (not args.output or out.resolve() == Path(args.file).resolve()):
-        raise BriefingFileError(out, "would be overwritten (use -o OUT.brief, or --force)")
+    if out.exists() and not args.force:
+        hint = "use --force to overwrite" if args.output else "use -o OUT.brief, or --force"
+        raise BriefingFileError(out, f"would be overwritten ({hint})")
     brief = Brief.load(args.file)
     new = _load_any(args.article)
     rep = brief.update_article(new.article.text)

@@ -22,7 +22,7 @@ def test_sample_brief_matches_its_generator():
 def test_sample_brief_has_all_four_sections_citing_real_sentences():
     brief = Brief.load(SEEDS / "musk-putin-contacts.brief")
     assert all(n >= 3 for n in brief.counts().values())
-    assert brief.orphaned() == []
+    assert brief.check()["ok"] and brief.needing_review() == []
     taiwan = next(i for i in brief.items if "Taiwan" in i.text and i.kind == "claim")
     assert any("Starlink satellite communication system in Taiwan" in brief.sentence(s).text
-               for s in taiwan.sentence_ids)
+               for s in brief.sentence_ids_of(taiwan))

@@ -61,8 +61,9 @@ def test_save_load_save_is_byte_identical(tmp_path):
     Brief.load(first).save(second)
     assert first.read_bytes() == second.read_bytes()
     again = Brief.load(second)
-    assert [(i.id, i.kind, i.text, i.sentence_ids) for i in again.items] == \
-        [(i.id, i.kind, i.text, i.sentence_ids) for i in sample_brief().items]
+    sample = sample_brief()
+    assert [(i.id, i.kind, i.text, again.sentence_ids_of(i)) for i in again.items] == \
+        [(i.id, i.kind, i.text, sample.sentence_ids_of(i)) for i in sample.items]
 
 
 def test_file_is_utf8_json_with_format_name_and_version(tmp_path):
@@ -71,7 +72,7 @@ def test_file_is_utf8_json_with_format_name_and_version(tmp_path):
     raw = path.read_bytes()
     doc = json.loads(raw.decode("utf-8"))
     assert doc["format"] == FORMAT_NAME == "briefing"
-    assert doc["version"] == FORMAT_VERSION == 1
+    assert doc["version"] == FORMAT_VERSION == 2
     assert list(doc) == ["format", "version", "segmenter", "brief", "article", "sections"]
     assert list(doc["sections"]) == ["claims", "actors", "risks", "questions"]
     assert "Zürich".encode("utf-8") in raw          # stored as UTF-8, not \u escapes
@@ -239,3 +240,33 @@ def test_lone_surrogate_is_refused_on_load_so_the_brief_can_always_be_saved_agai
 def test_save_error_is_one_line(tmp_path):
     with pytest.raises(BriefingFileError, match="cannot save"):
         brief_file.save(sample_brief(), tmp_path / "no-such-folder" / "a.brief")
+
+
+# ---- older versions ----------------------------------------------------------------------
+V1_SAMPLE = Path(__file__).parent / "data" / "musk-putin-contacts.v1.brief"
+
+
+def test_a_version_1_brief_loads_migrated_and_saves_as_version_2(tmp_path):
+    raw = V1_SAMPLE.read_bytes()
+    assert json.loads(raw)["version"] == 1
+    brief = Brief.load(V1_SAMPLE)
+    assert brief.check()["ok"] and len(brief.items) == 16
+    out = tmp_path / "v2.brief"
+    brief.save(out)
+    assert json.loads(out.read_bytes())["version"] == 2
+    assert V1_SAMPLE.read_bytes() == raw          # the old file is never touched by loading
+    again = tmp_path / "again.brief"
+    Brief.load(out).save(again)
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_a_review_status_outside_the_vocabulary_is_refused(tmp_path):
+    doc = json.loads(V1_SAMPLE.read_bytes())
+    doc["version"] = 2
+    doc["sections"]["claims"][0]["citations"][0]["review"] = "fine"
+    path = tmp_path / "bad.brief"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(BriefingFileError) as info:
+        Brief.load(path)
+    assert "'fine' is not one of" in str(info.value)
+    assert info.value.at == "sections.claims[0].citations[0].review"

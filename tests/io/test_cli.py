@@ -110,28 +110,75 @@ def _brief_with_an_edited_article(tmp_path) -> Path:
     return path
 
 
-def test_check_summary_counts_items_citations_and_orphans(tmp_path, capsys):
+def test_check_lists_needs_review_and_uncited_and_never_writes(tmp_path, capsys):
     path = _brief_with_an_edited_article(tmp_path)
     data, mtime = path.read_bytes(), path.stat().st_mtime_ns
-    assert main(["check", str(path)]) == 0
+    assert main(["check", str(path)]) == 1   # findings
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"{path}: ok — Talks"
+    assert out[0] == f"{path}: needs attention — Talks"
     assert out[1] == "  key claims: 2, actors: 1, risks: 0, open questions: 1"
-    assert out[2] == "  cited sentences: 3"
-    assert out[3] == "  citations: 4, not anchoring: 1"
-    assert out[4] == '    item-1 cites s2: "Officials said a deal was close." is no longer in the article'
-    assert len(out) == 5
+    assert out[2] == "  citations: 4 (moved 3, fuzzy 1)"
+    assert out[3] == "  need review: 1, uncited items: 1"
+    assert out[4] == "  warning: item-4: uncited: this question cites no sentence of the article"
+    assert out[5].startswith("  warning: item-1: citation-review: source 1 needs review "
+                             "(fuzzy, 57% similar to sentence 2)")
+    assert out[5].endswith('"Officials said a deal was close."')
+    assert len(out) == 6
     assert path.read_bytes() == data and path.stat().st_mtime_ns == mtime  # never modified
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
-def test_check_of_an_intact_brief_has_no_orphans(tmp_path, article, capsys):
+def test_check_json_is_one_object_with_every_citation(tmp_path, capsys):
+    path = _brief_with_an_edited_article(tmp_path)
+    assert main(["check", "--json", str(path)]) == 1
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["file"] == str(path) and rep["ok"] is False
+    assert [(c["item"], c["index"], c["status"], c["sentence"]) for c in rep["citations"]] == [
+        ("item-1", 0, "fuzzy", "s2"), ("item-2", 0, "moved", "s1"), ("item-2", 1, "moved", "s3"),
+        ("item-3", 0, "moved", "s3")]
+    fuzzy = rep["citations"][0]
+    assert (fuzzy["quote"], fuzzy["text"]) == ("Officials said a deal was close.",
+                                               "Officials said no deal is near.")
+    assert 0.5 <= fuzzy["similarity"] < 1
+    assert [(f["rule"], f["severity"], f["item"]) for f in rep["findings"]] == [
+        ("uncited", "warning", "item-4"), ("citation-review", "warning", "item-1")]
+    assert rep["counts"]["need_review"] == 1 and rep["counts"]["fuzzy"] == 1
+
+
+def test_check_of_an_intact_brief_is_clean(tmp_path, article, capsys):
     out = tmp_path / "a.brief"
     main(["new", str(article), "-o", str(out)])
     capsys.readouterr()
     assert main(["check", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "(untitled brief)" in text and "citations: 0, not anchoring: 0" in text
+    assert "(untitled brief)" in text and "citations: 0\n" in text and "need review: 0" in text
+
+
+def test_update_reports_each_citation_and_refuses_to_overwrite(tmp_path, capsys):
+    b = Brief.from_text(NORMALISED, title="Talks")
+    b.add_item("claim", "Deal close", ["s2"])
+    b.add_item("actor", "Critics", ["s3"])
+    path = tmp_path / "t.brief"
+    b.save(path)
+    new = tmp_path / "v2.txt"
+    new.write_text("A new first line.\n\n" + NORMALISED.replace("Officials said a deal was close.", ""),
+                   encoding="utf-8")
+    before = path.read_bytes()
+    assert main(["update", str(path), str(new)]) == 2
+    assert "use -o" in capsys.readouterr().err and path.read_bytes() == before
+    out = tmp_path / "t2.brief"
+    assert main(["update", str(path), str(new), "-o", str(out), "--json"]) == 1
+    rep = json.loads(capsys.readouterr().out)
+    assert [(c["status"], c["quote"]) for c in rep["citations"]] == [
+        ("orphaned", "Officials said a deal was close."), ("moved", "Critics called it “a stunt”.")]
+    assert rep["file"] == str(out) and path.read_bytes() == before
+    again = Brief.load(out)
+    assert again.article.text.startswith("A new first line.")
+    assert [again.resolution(i.citations[0]).status for i in again.items] == ["orphaned", "exact"]
+    assert main(["update", str(path), str(new), "-o", str(out)]) == 2   # exists: needs --force
+    capsys.readouterr()
+    assert main(["update", str(path), str(new), "--force"]) == 1
+    assert Brief.load(path).article.text.startswith("A new first line.")
 
 
 def test_check_missing_file_gives_one_line(tmp_path, capsys):
@@ -187,5 +234,5 @@ def test_real_process_new_sentences_check(tmp_path, article):
     assert [r["text"] for r in json.loads(result.stdout)][2] == "Critics called it “a stunt”."
     edited = _brief_with_an_edited_article(tmp_path)
     result = run("check", str(edited))
-    assert result.returncode == 0 and result.stderr == ""
-    assert "citations: 4, not anchoring: 1" in result.stdout
+    assert result.returncode == 1 and result.stderr == ""
+    assert "citations: 4 (moved 3, fuzzy 1)" in result.stdout

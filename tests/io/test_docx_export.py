@@ -123,7 +123,7 @@ def test_every_citation_is_a_footnote_quoting_its_sentence(sample):
     assert set(refs) == set(notes) - {"-1", "0"}
     cited = [c for i in brief.items for c in i.citations]
     for ref, c in zip(refs, cited):
-        assert c.exact in notes[ref] and f"Sentence {c.sentence_id[1:]}:" in notes[ref]
+        assert c.exact in notes[ref] and f"Sentence {brief.trusted_sentence(c).id[1:]}:" in notes[ref]
 
 
 def test_header_and_footer_carry_marking_and_page_fields(sample):
