@@ -35,8 +35,15 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("preview", "&Preview Export", "show_preview", "Ctrl+Shift+P"),
     ActionSpec("close", "&Close", "close", QKeySequence.Close),
     ActionSpec("quit", "&Quit", "quit", QKeySequence.Quit),
+    ActionSpec("update_article", "&Update Article…", "update_article", None,
+               "Replace the article with a new version and review what happens to each source"),
     ActionSpec("link", "&Link Selection to Item", "link_selection", "Ctrl+L",
-               "Cite the selected sentences in the selected item"),
+               "Cite the selected sentences in the selected item (Ctrl+L). Ctrl+click a "
+               "sentence to link it to the selected item, or unlink it, without changing items"),
+    ActionSpec("next_review", "&Next Source to Review", "next_review", "F8",
+               "Select the next source that no longer matches the article (F8)"),
+    ActionSpec("prev_review", "&Previous Source to Review", "previous_review", "Shift+F8",
+               "Select the previous source that no longer matches the article (Shift+F8)"),
     ActionSpec("delete_item", "&Delete Item", "delete_item", None),
     ActionSpec("move_up", "Move Item &Up", "move_item_up", "Alt+Up"),
     ActionSpec("move_down", "Move Item Do&wn", "move_item_down", "Alt+Down"),
@@ -49,10 +56,11 @@ SPECS: tuple[ActionSpec, ...] = (
 )
 
 MENUS: dict[str, list[str | None]] = {
-    "&File": ["new", "open", "recent", None, "save", "save_as", None, "export_md", "export_docx",
+    "&File": ["new", "open", "recent", None, "update_article", None, "save", "save_as", None, "export_md", "export_docx",
               "preview", None, "close", "quit"],
     "&Edit": ["undo", "redo", None, "link", "delete_item", "move_up", "move_down"],
     "&Insert": [f"new_{s.kind}" for s in SECTIONS],
+    "&Review": ["next_review", "prev_review"],
     "&Help": ["about"],
 }
 TOOLBAR: list[str | None] = ["new", "open", "save", None, "undo", "redo", None] + [

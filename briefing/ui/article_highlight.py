@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
 from briefing.core.anchor import Sentence
@@ -24,14 +24,32 @@ TOOLTIP_ITEMS = 8
 TOOLTIP_CHARS = 80
 
 
+SUGGESTION_COLOUR = QColor("#b45309")   # amber: never a section tint
+SUGGESTION_PROPERTY = QTextFormat.Property.UserProperty + 1   # marks a suggestion's selection
+
+
 def coverage_map(brief, known: dict[str, Sentence]) -> dict[str, str]:
-    """Sentence id -> kind of the first item, in brief order, that cites it."""
+    """Sentence id -> kind of the first item, in brief order, that cites it. Only trusted
+    citations count: a citation that needs review tints nothing (its quote may be gone)."""
     kinds: dict[str, str] = {}
     for item in brief.items:
-        for citation in item.citations:
-            if citation.sentence_id in known:
-                kinds.setdefault(citation.sentence_id, item.kind)
+        for sid in brief.sentence_ids_of(item):
+            if sid in known:
+                kinds.setdefault(sid, item.kind)
     return kinds
+
+
+def suggested_sentences(brief, item, known: dict[str, Sentence]) -> list[Sentence]:
+    """Sentences that the item's needs-review citations suggest (fuzzy, ambiguous), which
+    the item does not already cite: drawn dashed, never tinted, in reading order."""
+    cited = set(brief.sentence_ids_of(item))
+    out: dict[str, Sentence] = {}
+    for c in item.citations:
+        r = brief.resolution(c)
+        if r.needs_review and r.sentence is not None and r.sentence.id not in cited \
+                and r.sentence.id in known:
+            out[r.sentence.id] = known[r.sentence.id]
+    return sorted(out.values(), key=lambda s: s.start)
 
 
 def span_cursor(doc: QTextDocument, offsets: OffsetMap, sentence: Sentence) -> QTextCursor:
@@ -107,6 +125,27 @@ def strong_selections(doc: QTextDocument, offsets: OffsetMap, sentences: list[Se
         selection.format = fmt
         selections.append(selection)
     return selections
+
+
+def suggestion_selections(doc: QTextDocument, offsets: OffsetMap,
+                          sentences: list[Sentence]) -> list[QTextEdit.ExtraSelection]:
+    """Suggested sentences of the selected item's needs-review citations: an amber dashed
+    underline and no background, so a suggestion never looks like a citation."""
+    selections = []
+    for sentence in sentences:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = span_cursor(doc, offsets, sentence)
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(SUGGESTION_COLOUR)
+        fmt.setProperty(SUGGESTION_PROPERTY, True)
+        selection.format = fmt
+        selections.append(selection)
+    return selections
+
+
+def is_suggestion(selection: QTextEdit.ExtraSelection) -> bool:
+    return bool(selection.format.boolProperty(SUGGESTION_PROPERTY))
 
 
 def mark_rects(view: QTextEdit, offsets: OffsetMap, sentences: list[Sentence],

@@ -20,10 +20,11 @@ def new_item_text(singular: str) -> str:
     return f"New {singular} from selection"
 
 
-def add_brief_actions(menu: QMenu, sentence_ids: list[str], can_link: bool,
-                      new_item: Callable[[str, list], None],
+def add_brief_actions(menu: QMenu, sentence_ids: list[str], text: str, can_link: bool,
+                      new_item: Callable[[str, list, str], None],
                       link: Callable[[list], None]) -> None:
-    """Append "New <kind> from selection" for each section and "Link to selected item".
+    """Append "New <kind> from selection" for each section and "Link to selected item",
+    acting on `sentence_ids` (what the pointer is on); a new item starts with `text`.
 
     Everything is disabled without sentences, so the menu still shows what is possible.
     """
@@ -34,7 +35,7 @@ def add_brief_actions(menu: QMenu, sentence_ids: list[str], can_link: bool,
         action.setObjectName(f"new-{section.kind}")
         action.setShortcut(QKeySequence(section.shortcut))  # shown as a hint only
         action.setEnabled(bool(ids))
-        action.triggered.connect(lambda _=False, kind=section.kind: new_item(kind, list(ids)))
+        action.triggered.connect(lambda _=False, kind=section.kind: new_item(kind, list(ids), text))
     action = menu.addAction(LINK_TEXT)
     action.setObjectName("link-selected")
     action.setEnabled(bool(ids) and can_link)

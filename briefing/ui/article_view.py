@@ -3,7 +3,8 @@
 A read-only ``QTextEdit`` over a document built by ``article_document`` (a QTextEdit, not a
 QPlainTextEdit, because only the full document layout honours line height and margins).
 The view never edits the brief: clicks, menus and drags emit signals with sentence or item
-ids and the main window turns them into undo commands. It listens to the brief's own
+ids and the main window turns them into operations (briefing.ui.ops). Ctrl+click asks to
+link or unlink the sentence under the pointer without changing the selected item. It listens to the brief's own
 signals to keep tints current and coalesces bursts of changes into one refresh.
 
 Every conversion between code points and Qt positions goes through ``OffsetMap``.
@@ -12,15 +13,17 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPainter, QTextCursor
+from PySide6.QtGui import QAction, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from briefing.core.anchor import Sentence
 from briefing.ui.article_document import build_document, margin_mark_x, set_reading_width
 from briefing.ui.article_header import ArticleHeader
 from briefing.ui.article_menu import add_brief_actions
-from briefing.ui.article_highlight import (CoverageTints, citing_tooltip, coverage_map,
-                                           mark_rects, strong_selections)
+from briefing.ui.article_highlight import (SUGGESTION_COLOUR, CoverageTints, citing_tooltip,
+                                           coverage_map, is_suggestion, mark_rects,
+                                           strong_selections, suggested_sentences,
+                                           suggestion_selections)
 from briefing.ui.mime import MIME_SENTENCES, sentence_ids_from_mime, sentences_mime
 from briefing.ui.offsets import OffsetMap
 from briefing.ui.palette import section_colours
@@ -37,8 +40,10 @@ class ArticleView(QTextEdit):
     sentenceClicked = Signal(str)        # sentence id under a click
     itemRequested = Signal(str)          # item id: repeated clicks cycle the citing items
     coverageChanged = Signal(int, int)   # cited sentences, total sentences
-    newItemRequested = Signal(str, list)  # kind, sentence ids
+    reviewChanged = Signal(int)          # citations that need review
+    newItemRequested = Signal(str, list, str)  # kind, sentence ids, the new item's text
     linkRequested = Signal(list)         # sentence ids, for the selected item
+    toggleLinkRequested = Signal(str)    # Ctrl+click: (un)link this sentence, keep the item
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +66,9 @@ class ArticleView(QTextEdit):
         self._coverage = (0, 0)
         self._shown_id: str | None = None
         self._shown: list[Sentence] = []
+        self._suggested: list[Sentence] = []   # the shown item's needs-review suggestions
         self._shown_kind = ""
+        self._review = -1
         self._cycle: tuple[str | None, int] = (None, -1)
         self._pending_scroll: str | None = None
         self._visible_cache: tuple[object, tuple[int, int]] = (None, (0, 0))
@@ -98,7 +105,8 @@ class ArticleView(QTextEdit):
 
     def _connect(self, brief, on: bool) -> None:
         pairs = ((brief.inserted, self._on_rows), (brief.removed, self._on_rows),
-                 (brief.item_changed, self._on_item_changed), (brief.meta_changed, self._on_meta))
+                 (brief.item_changed, self._on_item_changed), (brief.meta_changed, self._on_meta),
+                 (brief.article_changed, self._on_article_changed))
         for signal, slot in pairs:
             (signal.connect if on else signal.disconnect)(slot)
 
@@ -114,6 +122,18 @@ class ArticleView(QTextEdit):
                 name.startswith("article.") or name == "title"):
             self._header.show_article(self._brief.article, self._brief.title)
             self._layout_header()
+
+    def _on_article_changed(self) -> None:
+        """A new version of the text (an update or its undo): build the document again,
+        keep the selected item shown and the scroll position."""
+        if not shiboken6.isValid(self) or self._brief is None:
+            return
+        brief, shown = self._brief, self._shown_id
+        scroll = self.verticalScrollBar().value()
+        self.set_brief(brief)
+        self._shown_id = shown
+        self._reshow()
+        self.verticalScrollBar().setValue(scroll)
 
     def _schedule_refresh(self) -> None:
         """Coalesce a burst of core changes (a macro, a paste of 100 items) into one pass."""
@@ -134,6 +154,10 @@ class ArticleView(QTextEdit):
         if force_signal or coverage != self._coverage:
             self._coverage = coverage
             self.coverageChanged.emit(*coverage)
+        review = len(self._brief.needing_review())
+        if force_signal or review != self._review:
+            self._review = review
+            self.reviewChanged.emit(review)
 
     def coverage(self) -> tuple[int, int]:
         """(cited sentences, total sentences) as last reported by coverageChanged."""
@@ -168,15 +192,20 @@ class ArticleView(QTextEdit):
         self._apply_strong(item)
 
     def _apply_strong(self, item) -> None:
+        """The item's trusted sentences strongly; its needs-review citations' suggestions
+        dashed in amber (never tinted); an orphaned citation shows nothing."""
         if item is None or self._brief is None:
-            self._shown = []
+            self._shown, self._suggested = [], []
             self.setExtraSelections([])
         else:
-            self._shown = sorted((self._sentences[sid] for sid in item.sentence_ids
+            self._shown = sorted((self._sentences[sid] for sid in self._brief.sentence_ids_of(item)
                                   if sid in self._sentences), key=lambda s: s.start)
+            self._suggested = suggested_sentences(self._brief, item, self._sentences)
             self._shown_kind = item.kind
-            self.setExtraSelections(strong_selections(
-                self.document(), self._offsets, self._shown, item.kind, self.palette()))
+            self.setExtraSelections(
+                strong_selections(self.document(), self._offsets, self._shown, item.kind,
+                                  self.palette())
+                + suggestion_selections(self.document(), self._offsets, self._suggested))
         self.viewport().update()
 
     def shown_item_id(self) -> str | None:
@@ -184,7 +213,13 @@ class ArticleView(QTextEdit):
 
     def highlighted_text(self) -> list[str]:
         """The strings painted as the selected item's highlight, read back from Qt."""
-        return [s.cursor.selectedText().replace("\u2029", "\n") for s in self.extraSelections()]
+        return [s.cursor.selectedText().replace("\u2029", "\n") for s in self.extraSelections()
+                if not is_suggestion(s)]
+
+    def suggested_text(self) -> list[str]:
+        """The strings drawn as suggestions (dashed, untinted), read back from Qt."""
+        return [s.cursor.selectedText().replace("\u2029", "\n") for s in self.extraSelections()
+                if is_suggestion(s)]
 
     def scroll_to_sentence(self, sid: str) -> None:
         """Bring a sentence into view (a third from the top) unless it is already visible."""
@@ -289,11 +324,16 @@ class ArticleView(QTextEdit):
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self._brief is None:
             return
-        if self.textCursor().hasSelection():
+        point = event.position().toPoint()
+        is_click = (point - self._press_pos).manhattanLength() < QApplication.startDragDistance()
+        if is_click and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            sid = self.sentence_at_point(point)
+            if sid is not None:
+                self.toggleLinkRequested.emit(sid)
+        elif self.textCursor().hasSelection():
             self.snap_selection()
-        elif (event.position().toPoint() - self._press_pos).manhattanLength() \
-                < QApplication.startDragDistance():
-            self._clicked(event.position().toPoint())
+        elif is_click:
+            self._clicked(point)
 
     def _clicked(self, point: QPoint) -> None:
         sid = self.sentence_at_point(point)
@@ -322,10 +362,22 @@ class ArticleView(QTextEdit):
         sentence = self._brief.sentence_at(at) or self._brief.sentence_at(at - 1)
         return [sentence.id] if sentence else []
 
+    def selection_in_one_sentence(self) -> bool:
+        """Whether the text selection lies inside one sentence (a few words of it)."""
+        return self.textCursor().hasSelection() and len(self.selected_sentence_ids()) == 1
+
+    def selected_words(self) -> str:
+        """The selected text when it lies inside one sentence, else "": a new item made
+        from "Dmitri Peskov" is named that and cites the whole sentence."""
+        if not self.selection_in_one_sentence():
+            return ""
+        return " ".join(self.textCursor().selectedText().replace("\u2029", " ").split())
+
     def snap_selection(self) -> None:
-        """Widen the text selection to the whole sentences it touches."""
+        """Widen a selection that crosses sentences to the whole sentences it touches
+        (a selection inside one sentence keeps its words: they can name a new item)."""
         ids = self.selected_sentence_ids() if self.textCursor().hasSelection() else []
-        if not ids:
+        if len(ids) < 2:
             return
         cursor = self.textCursor()
         start = self._offsets.to_qt(self._sentences[ids[0]].start)
@@ -350,7 +402,8 @@ class ArticleView(QTextEdit):
         offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         menu = self.createStandardContextMenu(point + offset)
         menu.setParent(self, menu.windowFlags())
-        add_brief_actions(menu, self._menu_sentence_ids(point), self._shown_id is not None,
+        ids, text = self.menu_target(point)
+        add_brief_actions(menu, ids, text, self._shown_id is not None,
                           self.newItemRequested.emit, self.linkRequested.emit)
         return menu
 
@@ -362,11 +415,21 @@ class ArticleView(QTextEdit):
         self._last_menu = self.context_menu(point)
         return self._last_menu.actions()
 
-    def _menu_sentence_ids(self, point: QPoint) -> list[str]:
-        if self.textCursor().hasSelection():
-            return self.selected_sentence_ids()
+    def menu_target(self, point: QPoint) -> tuple[list[str], str]:
+        """What the context menu at a point acts on: the selection when the pointer is
+        inside it, else the sentence under the pointer. Returns (sentence ids, the new
+        item's text: selected words inside one sentence, else the sentences' text)."""
+        cursor = self.textCursor()
+        at = self._char_at(point)
+        if cursor.hasSelection() and (at is None or
+                                      cursor.selectionStart() <= at < cursor.selectionEnd()):
+            ids = self.selected_sentence_ids()
+            return ids, self.selected_words() or self.sentences_text(ids)
         sid = self.sentence_at_point(point)
-        return [sid] if sid else []
+        return ([sid], self.sentences_text([sid])) if sid else ([], "")
+
+    def sentences_text(self, ids: list[str]) -> str:
+        return " ".join(self._sentences[sid].text for sid in ids if sid in self._sentences)
 
     def contextMenuEvent(self, event) -> None:
         menu = self.context_menu(event.pos())
@@ -410,7 +473,7 @@ class ArticleView(QTextEdit):
         """Text first, then a bar in the left margin beside the selected item's
         sentences: a cue that does not depend on telling colours apart."""
         super().paintEvent(event)
-        if not self._shown:
+        if not self._shown and not self._suggested:
             return
         painter = QPainter(self.viewport())
         painter.setPen(Qt.PenStyle.NoPen)
@@ -418,4 +481,10 @@ class ArticleView(QTextEdit):
         x = margin_mark_x(self.document()) - self.horizontalScrollBar().value()
         for rect in mark_rects(self, self._offsets, self._shown, self._visible_range(), x):
             painter.drawRoundedRect(rect, 2, 2)
+        if self._suggested:   # a hollow dashed amber bar: a suggestion, not a citation
+            pen = QPen(SUGGESTION_COLOUR, 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in mark_rects(self, self._offsets, self._suggested, self._visible_range(), x):
+                painter.drawRect(rect)
         painter.end()

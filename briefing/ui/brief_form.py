@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.sections import SECTIONS
-from briefing.ui.commands import AddItemCommand, DeleteItemCommand, MoveItemCommand
+from briefing.ui import ops
 from briefing.ui.item_editor import ItemEditor
 from briefing.ui.meta_editor import MetaEditor
 from briefing.ui.section_model import ItemIdRole, SectionModel
@@ -230,8 +230,7 @@ class BriefForm(QWidget):
     def add_item(self, kind: str, text: str = "", sentence_ids: list[str] | None = None,
                  index: int | None = None) -> str:
         """A new item in a section, selected with its headline ready for typing."""
-        item = self.brief.new_item(kind, text, sentence_ids or [])
-        self.undo_stack.push(AddItemCommand(self.brief, item, index))
+        item = ops.add_item(self.brief, self.undo_stack, kind, text, sentence_ids or [], index)
         self.select_item(item.id, edit=True)
         return item.id
 
@@ -242,7 +241,7 @@ class BriefForm(QWidget):
             return
         deleted = self._selected
         kind, row = self.brief.position(deleted)
-        self.undo_stack.push(DeleteItemCommand(self.brief, deleted))
+        ops.delete_item(self.brief, self.undo_stack, deleted)
         items = self.brief.sections[kind]
         if items:
             self.select_item(items[min(row, len(items) - 1)].id)
@@ -255,10 +254,10 @@ class BriefForm(QWidget):
         kind, row = self.brief.position(self._selected)
         target = row + delta
         if 0 <= target < len(self.brief.sections[kind]) and delta:
-            self.undo_stack.push(MoveItemCommand(self.brief, self._selected, kind, target))
+            ops.move_item(self.brief, self.undo_stack, self._selected, kind, target)
 
     def _move_requested(self, item_id: str, kind: str, index: int) -> None:
-        self.undo_stack.push(MoveItemCommand(self.brief, item_id, kind, index))
+        ops.move_item(self.brief, self.undo_stack, item_id, kind, index)
         self.select_item(item_id)
 
     def _sentences_dropped(self, sentence_ids: list[str], kind: str, row: int) -> None:

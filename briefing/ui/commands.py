@@ -15,6 +15,7 @@ from typing import Hashable, Iterable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from briefing.core.anchor import Citation
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item, field_spec
 from briefing.core.sections import section_for
@@ -152,6 +153,42 @@ class UnlinkCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.brief.set_citations(self.item_id, self.old)
+
+
+class SetCitationsCommand(QUndoCommand):
+    """Give an item a whole new list of citations (link, unlink, accept a suggestion,
+    re-link, remove, extend, replace: each is a new list). Undo puts the old list back."""
+
+    def __init__(self, brief: BriefModel, item_id: str, citations: list[Citation],
+                 label: str) -> None:
+        super().__init__(label)
+        self.brief, self.item_id = brief, item_id
+        self.new = list(citations)
+        self.old = list(brief.item(item_id).citations)
+
+    def redo(self) -> None:
+        self.brief.set_citations(self.item_id, self.new)
+
+    def undo(self) -> None:
+        self.brief.set_citations(self.item_id, self.old)
+
+
+class ReplaceArticleCommand(QUndoCommand):
+    """Swap in a new version of the article with the citations an update planned for it;
+    undo swaps the old text and citations back (the core returns them: the same call)."""
+
+    def __init__(self, brief: BriefModel, text: str, citations: dict[str, list[Citation]],
+                 label: str = "Update article") -> None:
+        super().__init__(label)
+        self.brief, self.text, self.citations = brief, text, dict(citations)
+        self.old: tuple[str, dict[str, list[Citation]]] | None = None
+
+    def redo(self) -> None:
+        self.old = self.brief.replace_article(self.text, self.citations)
+
+    def undo(self) -> None:
+        assert self.old is not None
+        self.brief.replace_article(*self.old)
 
 
 class SetMetaCommand(QUndoCommand):

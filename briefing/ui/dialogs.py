@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from enum import Enum
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 log = logging.getLogger("briefing.errors")
 BRIEF_FILTER = "Briefs (*.brief);;All files (*)"
@@ -40,6 +40,20 @@ class Dialogs:
                   filters: str = BRIEF_FILTER) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None
+
+    def update_article_path(self, folder: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, "Update article from a new version", folder, ARTICLE_FILTER)
+        return path or None
+
+    def review_update(self, plan) -> bool:
+        """Show what an article update does to every source; True to apply it."""
+        from briefing.ui.update_dialog import UpdateDialog
+        dialog = UpdateDialog(plan, self.parent)
+        try:
+            return dialog.exec() == QDialog.Accepted
+        finally:
+            dialog.deleteLater()
 
     def unsaved_changes(self, name: str) -> Answer:
         box = QMessageBox(QMessageBox.Warning, "Unsaved changes",
@@ -84,6 +98,8 @@ class ScriptedDialogs(Dialogs):
         self.answers: list[Answer] = []
         self.confirms: list[bool] = []
         self.recoveries: list[str] = []
+        self.updates: list[bool] = []     # answers to the update review (default: Cancel)
+        self.reviewed: list = []          # the UpdateDialogs built for those answers
         self.errors: list[str] = []
         self.asked: list[str] = []
 
@@ -99,6 +115,17 @@ class ScriptedDialogs(Dialogs):
 
     def save_path(self, suggested: str, title: str = "Save brief", filters: str = BRIEF_FILTER):
         return self._next_path("save")
+
+    def update_article_path(self, folder: str) -> str | None:
+        return self._next_path("update")
+
+    def review_update(self, plan) -> bool:
+        """Builds the real review dialog (kept in `reviewed` for tests to read) without
+        showing it, and answers from `updates`."""
+        from briefing.ui.update_dialog import UpdateDialog
+        self.asked.append("review update")
+        self.reviewed.append(UpdateDialog(plan, self.parent))
+        return self.updates.pop(0) if self.updates else False
 
     def unsaved_changes(self, name: str) -> Answer:
         self.asked.append("unsaved")

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from briefing.api import Brief
 from briefing.io import brief_file
 from briefing.io.errors import BriefingFileError
+from briefing.io.article_import import read_article
+from briefing.ui import ops
 from briefing.ui.dialogs import Answer
 
 if TYPE_CHECKING:
@@ -75,6 +77,34 @@ class FileActions:
             self.w.dialogs.error(f"{path}: is a brief, not an article (use Open)")
             return False
         return self.load(path)
+
+    def update_article(self, path: str | None = None) -> bool:
+        """Replace the article with a new version of it, after the analyst has reviewed
+        what happens to every source (one undo step; Cancel changes nothing)."""
+        path = path or self.w.dialogs.update_article_path(self.w.settings.last_folder())
+        if not path:
+            return False
+        if Path(path).suffix.lower() == ".brief":
+            self.w.dialogs.error(f"{path}: is a brief, not an article")
+            return False
+        try:
+            text = read_article(path).text
+        except BriefingFileError as exc:
+            self.w.dialogs.error(str(exc))
+            return False
+        plan = self.w.brief.plan_update(text)
+        if plan.text == self.w.brief.article.text:
+            self.w.statusBar().showMessage("That version is the article as it is: nothing to update.", 6000)
+            return False
+        if not self.w.dialogs.review_update(plan):
+            self.w.statusBar().showMessage("Article update cancelled.", 4000)
+            return False
+        ops.update_article(self.w.brief, self.w.undo_stack, plan)
+        review = len(self.w.brief.needing_review())
+        self.w.statusBar().showMessage(
+            f"Article updated from {Path(path).name}"
+            + (f": {review} source{'s' if review != 1 else ''} to review (F8)." if review else "."), 8000)
+        return True
 
     # ---- saving ----------------------------------------------------------------------
     def save(self) -> bool:

@@ -8,15 +8,20 @@ sections replaces the Item object, and a removed item simply empties the editor.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QStyle, QToolButton, QVBoxLayout, QWidget)
+from typing import Callable
 
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPalette, QUndoStack
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
+                               QPushButton, QStyle, QToolButton, QVBoxLayout, QWidget)
+
+from briefing.core.anchor import Citation
 from briefing.core.brief import BriefModel
+from briefing.core.checks import review_message
 from briefing.core.items import FIELDS, NOTE_FIELD, FieldSpec
+from briefing.core.resolve import Resolution
 from briefing.core.sections import KINDS, section_for
-from briefing.ui.commands import EditFieldCommand, UnlinkCommand
+from briefing.ui import ops
 from briefing.ui.field_editors import Binding, UndoKeys, make_widget
 from briefing.ui.meta_editor import form_layout
 
@@ -69,29 +74,71 @@ class KindPage(QWidget):
         return self.bindings[FIELDS[self.kind][0].name].widget
 
 
-class SourcesList(QListWidget):
-    """The sentences an item cites; Delete unlinks the current one."""
+CitationIndexRole = Qt.UserRole          # int: the citation's place in the item's list
+SentenceRole = Qt.UserRole + 1           # str: the sentence to show (cited, or suggested)
+StatusRole = Qt.UserRole + 2             # str: exact, moved, fuzzy, ambiguous, orphaned
+REVIEW_COLOUR = "#b45309"                # amber: needs review (the highlight's dashes too)
 
-    unlinkRequested = Signal(str)
+
+def source_text(c: Citation, r: Resolution) -> str:
+    """A Sources row: the stored quote, marked when it no longer matches the article."""
+    quote = " ".join(c.exact.split())
+    if not r.needs_review:
+        return quote
+    how = f"{r.status}, {round(r.similarity * 100)}%" if r.status == "fuzzy" else r.status
+    return f"⚠ needs review ({how}): “{quote}”"
+
+
+def source_tooltip(index: int, c: Citation, r: Resolution) -> str:
+    if not r.needs_review:
+        return f"Sentence {r.sentence.id[1:]}: double-click to show it in the article"
+    offers = ("Accept the suggested sentence, re-link to the article selection, or remove it."
+              if r.sentence is not None else "Re-link it to the article selection, or remove it.")
+    shown = (f"\nDouble-click to show the suggested sentence {r.sentence.id[1:]} (dashed outline)."
+             if r.sentence is not None else "")
+    return f"{review_message(index, c, r)}\n{offers}{shown}"
+
+
+class SourcesList(QListWidget):
+    """The citations of an item; Delete removes the current one, right-click offers the rest."""
+
+    removeRequested = Signal(int)
 
     def keyPressEvent(self, event) -> None:
         item = self.currentItem()
         if item is not None and (event.matches(QKeySequence.Delete)
                                  or event.key() == Qt.Key_Backspace):
-            self.unlinkRequested.emit(item.data(Qt.UserRole))
+            self.removeRequested.emit(item.data(CitationIndexRole))
             return
         super().keyPressEvent(event)
+
+
+SOURCE_ACTIONS = (  # name, text, tip
+    ("accept", "&Accept Suggestion",
+     "Cite the suggested sentence instead of the quote that no longer matches"),
+    ("relink", "Re-&link to Selection",
+     "Cite the sentence(s) selected in the article instead of this source"),
+    ("remove", "&Remove Source", "Stop citing this source (Delete)"),
+    ("extend_prev", "Extend to &Previous Sentence", "Also cite the sentence before this one"),
+    ("extend_next", "Extend to &Next Sentence", "Also cite the sentence after this one"),
+    ("replace", "Re&place by Selection",
+     "Cite the sentence(s) selected in the article instead of this source"),
+)
 
 
 class ItemEditor(QWidget):
     deleteRequested = Signal()
     moveRequested = Signal(int)
     sentenceActivated = Signal(str)
+    message = Signal(str)   # a hint for the status bar ("select a sentence first")
 
     def __init__(self, brief: BriefModel, stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("itemEditor")
         self.brief, self.stack, self.item_id = brief, stack, ""
+        # The article's selected sentence ids (the window plugs the article view in here).
+        self.selection: Callable[[], list[str]] = lambda: []
+        self.source_actions = self._source_actions()
         self.undo_keys = UndoKeys(self, stack)
         self.pages = {kind: KindPage(kind) for kind in KINDS}
         # Only the visible page counts towards the size hint (a QStackedWidget would ask
@@ -106,8 +153,13 @@ class ItemEditor(QWidget):
             for name, binding in page.bindings.items():
                 binding.edited.connect(lambda v, s, n=name: self._edited(n, v, s))
                 self.undo_keys.watch(binding.widget)
-        brief.item_changed.connect(self._item_changed)
+        self._follow(brief, True)
         self.show_item("")
+
+    def _follow(self, brief: BriefModel, on: bool) -> None:
+        for signal, slot in ((brief.item_changed, self._item_changed),
+                             (brief.article_changed, self._article_changed)):
+            (signal.connect if on else signal.disconnect)(slot)
 
     # ---- building --------------------------------------------------------------------
     def _placeholder(self) -> QLabel:
@@ -137,11 +189,12 @@ class ItemEditor(QWidget):
         self.sources.setWordWrap(True)
         self.sources.setSpacing(2)
         self.sources.setFixedHeight(76)
-        self.sources.itemDoubleClicked.connect(
-            lambda it: self.sentenceActivated.emit(it.data(Qt.UserRole)))
-        self.sources.unlinkRequested.connect(self.unlink)
-        self.sources.itemSelectionChanged.connect(
-            lambda: self.unlink_button.setEnabled(bool(self.sources.selectedItems())))
+        self.sources.setAccessibleName("Sources")
+        self.sources.itemDoubleClicked.connect(self._activated)
+        self.sources.removeRequested.connect(self.remove_source)
+        self.sources.itemSelectionChanged.connect(self._update_source_actions)
+        self.sources.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.sources.customContextMenuRequested.connect(self._sources_menu)
         column.addWidget(self.sources)
         column.addStretch(1)
         return box
@@ -172,24 +225,59 @@ class ItemEditor(QWidget):
         button.clicked.connect(slot)
         return button
 
+    def _source_actions(self) -> dict[str, QAction]:
+        actions = {}
+        for name, text, tip in SOURCE_ACTIONS:
+            action = QAction(text, self)
+            action.setObjectName(f"source_{name}")
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _=False, n=name: self.act_on_source(n))
+            actions[name] = action
+        return actions
+
     def _sources_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        row.setSpacing(4)
         self.sources_label = QLabel("Sources", self)
         self.sources_label.setStyleSheet("font-weight: 600;")
-        self.unlink_button = QPushButton("Unlink", self)
-        self.unlink_button.setObjectName("unlinkButton")
-        self.unlink_button.setToolTip("Stop citing the selected sentence (Delete)")
-        self.unlink_button.clicked.connect(self._unlink_current)
         row.addWidget(self.sources_label)
         row.addStretch(1)
-        row.addWidget(self.unlink_button)
+        self.accept_button = self._action_button("accept", "Accept", "acceptSourceButton")
+        self.relink_button = self._action_button("relink", "Re-link", "relinkSourceButton")
+        self.remove_button = self._action_button("remove", "Remove", "unlinkButton")
+        self.unlink_button = self.remove_button   # its name before citations could be reviewed
+        self.adjust_button = QToolButton(self)
+        self.adjust_button.setObjectName("adjustSourceButton")
+        self.adjust_button.setText("Adjust")
+        self.adjust_button.setToolTip("Extend the source to the previous or next sentence, "
+                                      "or replace it by the article selection")
+        self.adjust_button.setPopupMode(QToolButton.InstantPopup)
+        adjust = QMenu(self.adjust_button)
+        for name in ("extend_prev", "extend_next", "replace"):
+            adjust.addAction(self.source_actions[name])
+        self.adjust_button.setMenu(adjust)
+        for widget in (self.accept_button, self.relink_button, self.remove_button,
+                       self.adjust_button):
+            row.addWidget(widget)
         return row
+
+    def _action_button(self, name: str, text: str, object_name: str) -> QPushButton:
+        """A push button that triggers a source action and follows its enabled state."""
+        action = self.source_actions[name]
+        button = QPushButton(text, self)
+        button.setObjectName(object_name)
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(action.trigger)
+        button.setEnabled(action.isEnabled())
+        action.enabledChanged.connect(button.setEnabled)
+        return button
 
     # ---- showing ---------------------------------------------------------------------
     def set_brief(self, brief: BriefModel, stack: QUndoStack) -> None:
-        self.brief.item_changed.disconnect(self._item_changed)
+        self._follow(self.brief, False)
         self.brief, self.stack, self.undo_keys.stack = brief, stack, stack
-        brief.item_changed.connect(self._item_changed)
+        self._follow(brief, True)
         self.show_item("")
 
     def show_item(self, item_id: str) -> None:
@@ -215,20 +303,57 @@ class ItemEditor(QWidget):
         self.content.show()
 
     def _show_sources(self) -> None:
-        """List the cited sentences; after an unlink the next source takes the selection."""
+        """List the citations, each with its stored quote; one that no longer matches the
+        article is marked and says why. After a removal the next source takes the selection."""
         item = self.brief.item(self.item_id)
         selected = self.sources.selectedItems()
         row = self.sources.row(selected[0]) if selected else -1
         self.sources.clear()
-        for c in item.citations:
-            entry = QListWidgetItem(" ".join(c.exact.split()), self.sources)
-            entry.setData(Qt.UserRole, c.sentence_id)
-            entry.setToolTip(f"Sentence {c.sentence_id[1:]}: double-click to show it in the article")
+        for n, c in enumerate(item.citations):
+            r = self.brief.resolution(c)
+            entry = QListWidgetItem(source_text(c, r), self.sources)
+            entry.setData(CitationIndexRole, n)
+            entry.setData(SentenceRole, r.sentence.id if r.sentence is not None else "")
+            entry.setData(StatusRole, r.status)
+            entry.setToolTip(source_tooltip(n, c, r))
+            if r.needs_review:
+                entry.setForeground(QBrush(QColor(REVIEW_COLOUR)))
         n = len(item.citations)
-        self.sources_label.setText(f"Sources ({n})" if n else "Sources: none yet")
+        review = sum(self.brief.resolution(c).needs_review for c in item.citations)
+        label = f"Sources ({n})" if n else "Sources: none yet"
+        self.sources_label.setText(label + (f" — ⚠ {review} to review" if review else ""))
         if row >= 0 and n:
             self.sources.setCurrentRow(min(row, n - 1))
-        self.unlink_button.setEnabled(bool(self.sources.selectedItems()))
+        self._update_source_actions()
+
+    def select_source(self, index: int) -> None:
+        """Make the index-th citation the current Sources row (review navigation)."""
+        if 0 <= index < self.sources.count():
+            self.sources.setCurrentRow(index)
+            self.sources.scrollToItem(self.sources.item(index))
+
+    def current_source(self) -> int:
+        """The index of the selected citation, -1 when none is."""
+        selected = self.sources.selectedItems()
+        return selected[0].data(CitationIndexRole) if selected else -1
+
+    def _update_source_actions(self) -> None:
+        index = self.current_source()
+        item = self.brief.item(self.item_id) if self.item_id and index >= 0 else None
+        if item is not None and index >= len(item.citations):
+            item = None   # the list is being rebuilt
+        r = self.brief.resolution(item.citations[index]) if item is not None else None
+        enabled = {
+            "accept": r is not None and r.needs_review and r.sentence is not None,
+            "relink": r is not None and r.needs_review,
+            "remove": r is not None,
+            "replace": r is not None,
+            "extend_prev": item is not None and ops.extend_target(self.brief, item, index, -1) is not None,
+            "extend_next": item is not None and ops.extend_target(self.brief, item, index, 1) is not None,
+        }
+        for name, on in enabled.items():
+            self.source_actions[name].setEnabled(on)
+        self.adjust_button.setEnabled(r is not None)
 
     def _item_changed(self, item, field: str) -> None:
         if item.id != self.item_id:
@@ -237,6 +362,11 @@ class ItemEditor(QWidget):
             self._show_sources()
         else:
             self.pages[item.kind].bindings[field].show(item.get(field))
+
+    def _article_changed(self) -> None:
+        """A new article version: statuses (and suggestions) changed under every source."""
+        if self.item_id:
+            self._show_sources()
 
     def focus_headline(self, select_all: bool = False) -> None:
         """Put the cursor in the item's headline field (after 'new item from selection')."""
@@ -247,16 +377,59 @@ class ItemEditor(QWidget):
         if select_all:
             widget.selectAll()
 
-    # ---- editing ---------------------------------------------------------------------
+    # ---- editing (every change through ops: one undo step each) --------------------
     def _edited(self, field: str, value: str, session) -> None:
-        if self.item_id and value != self.brief.item(self.item_id).get(field):
-            self.stack.push(EditFieldCommand(self.brief, self.item_id, field, value,
-                                             session=session))
+        if self.item_id:
+            ops.edit_field(self.brief, self.stack, self.item_id, field, value, session)
 
     def unlink(self, sid: str) -> None:
         if self.item_id and sid:
-            self.stack.push(UnlinkCommand(self.brief, self.item_id, sid))
+            ops.unlink(self.brief, self.stack, self.item_id, sid)
 
-    def _unlink_current(self) -> None:
-        for item in self.sources.selectedItems():
-            self.unlink(item.data(Qt.UserRole))
+    def remove_source(self, index: int) -> None:
+        if self.item_id and index is not None and index >= 0:
+            ops.remove_citation(self.brief, self.stack, self.item_id, index)
+
+    def act_on_source(self, name: str, index: int | None = None) -> bool:
+        """Run a source action on the selected (or given) citation: one undo step."""
+        index = self.current_source() if index is None else index
+        if not self.item_id or index < 0:
+            return False
+        brief, stack, item_id = self.brief, self.stack, self.item_id
+        if name == "accept":
+            return ops.accept_suggestion(brief, stack, item_id, index)
+        if name == "remove":
+            return ops.remove_citation(brief, stack, item_id, index)
+        if name in ("extend_prev", "extend_next"):
+            return ops.extend_citation(brief, stack, item_id, index, -1 if name == "extend_prev" else 1)
+        sids = self.selection()
+        if not sids:
+            self.message.emit("Select the sentence(s) in the article first.")
+            return False
+        if name == "relink":
+            return ops.relink_citation(brief, stack, item_id, index, sids)
+        return ops.replace_citation(brief, stack, item_id, index, sids)
+
+    def _activated(self, entry: QListWidgetItem) -> None:
+        sid = entry.data(SentenceRole)
+        if sid:
+            self.sentenceActivated.emit(sid)
+
+    def sources_menu(self) -> QMenu:
+        """The Sources list's context menu (built apart so tests can read it)."""
+        menu = QMenu(self.sources)
+        for name in ("accept", "relink", "remove", None, "extend_prev", "extend_next", "replace"):
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.source_actions[name])
+        return menu
+
+    def _sources_menu(self, pos: QPoint) -> None:
+        entry = self.sources.itemAt(pos)
+        if entry is None:
+            return
+        self.sources.setCurrentItem(entry)
+        menu = self.sources_menu()
+        menu.exec(self.sources.viewport().mapToGlobal(pos))
+        menu.deleteLater()

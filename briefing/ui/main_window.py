@@ -18,7 +18,9 @@ from briefing.api import Brief
 from briefing.ui.actions import MENUS, TOOLBAR, build_actions
 from briefing.ui.article_view import ArticleView
 from briefing.ui.brief_form import BriefForm
-from briefing.ui.commands import AddItemCommand, LinkCommand, UndoStack
+from briefing.core.checks import review_message
+from briefing.ui import ops
+from briefing.ui.commands import UndoStack
 from briefing.ui.dialogs import Dialogs
 from briefing.ui.file_actions import FileActions
 from briefing.ui.settings import Settings
@@ -71,6 +73,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.review = QLabel(self)
+        self.review.setObjectName("reviewCount")
+        self.review.setStyleSheet("color: #b45309;")
+        self.review.setToolTip("Sources that no longer match the article: F8 goes to the next")
+        self.statusBar().addPermanentWidget(self.review)
         self.coverage = QLabel(self)
         self.statusBar().addPermanentWidget(self.coverage)
         self._build_actions()
@@ -113,7 +120,11 @@ class MainWindow(QMainWindow):
         view.itemRequested.connect(self.select_item)
         view.newItemRequested.connect(self.new_item)
         view.linkRequested.connect(self.link_sentences)
+        view.toggleLinkRequested.connect(self.toggle_link)
         view.coverageChanged.connect(self._show_coverage)
+        view.reviewChanged.connect(self._show_review)
+        self.form.editor.selection = view.selected_sentence_ids
+        self.form.editor.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.form.itemSelected.connect(self._item_selected)
         self.form.sentenceActivated.connect(view.scroll_to_sentence)
         # Bound methods with a validity guard, not lambdas: ~QUndoStack clears the stack and
@@ -170,15 +181,20 @@ class MainWindow(QMainWindow):
         self.article_view.show_item(item)
         self.actions["link"].setEnabled(item is not None)
 
-    def new_item(self, kind: str, sentence_ids: list[str] | None = None) -> str | None:
-        """One of each kind from the selected sentences; its text starts as their text."""
-        sids = sentence_ids if sentence_ids is not None else self.article_view.selected_sentence_ids()
-        if not sids:
+    def new_item(self, kind: str, sentence_ids: list[str] | None = None,
+                 text: str | None = None) -> str | None:
+        """A new item citing the selected (or given) sentences. Its text starts as their
+        text, or as the selected words when the selection lies inside one sentence."""
+        view = self.article_view
+        if sentence_ids is None:
+            sentence_ids = view.selected_sentence_ids()
+            text = view.selected_words() or None
+        if not sentence_ids:
             self.statusBar().showMessage("Select a sentence in the article first.", 4000)
             return None
-        text = " ".join(self.brief.sentence(s).text for s in sids)
-        item = self.brief.new_item(kind, text, sids)
-        self.undo_stack.push(AddItemCommand(self.brief, item))
+        if text is None:
+            text = " ".join(self.brief.sentence(s).text for s in sentence_ids)
+        item = ops.add_item(self.brief, self.undo_stack, kind, text, sentence_ids)
         self.form.select_item(item.id, edit=True)
         return item.id
 
@@ -188,11 +204,52 @@ class MainWindow(QMainWindow):
         if not item_id or not sids:
             self.statusBar().showMessage("Select an item and the sentence(s) to link.", 4000)
             return
-        if set(sids) <= set(self.brief.item(item_id).sentence_ids):
+        if not ops.link(self.brief, self.undo_stack, item_id, sids):
             self.statusBar().showMessage("Already linked: those sentences are among its sources.", 4000)
-            return  # nothing to record (an obsolete command would also leak in PySide 6.11)
-        self.undo_stack.push(LinkCommand(self.brief, item_id, sids))
+            return
         self.article_view.show_item(self.brief.item(item_id))
+
+    def toggle_link(self, sid: str) -> None:
+        """Ctrl+click: link the sentence to the selected item, or unlink it if the item
+        cites it already; the selected item stays the selected item."""
+        item_id = self.form.selected_item_id()
+        if not item_id:
+            self.statusBar().showMessage("Select an item first: Ctrl+click links a sentence to it.", 4000)
+            return
+        done = ops.toggle_link(self.brief, self.undo_stack, item_id, sid)
+        self.statusBar().showMessage(f"Sentence {sid[1:]} {done}.", 3000)
+
+    # ---- sources to review -----------------------------------------------------------
+    def next_review(self) -> None:
+        self._step_review(1)
+
+    def previous_review(self) -> None:
+        self._step_review(-1)
+
+    def _step_review(self, step: int) -> None:
+        """Select the next (or previous) citation that needs review after the selected
+        one, wrapping around; its suggested sentence, if any, is scrolled into view."""
+        rows = self.brief.needing_review()
+        if not rows:
+            self.statusBar().showMessage("No source needs review.", 4000)
+            return
+        order = {item.id: n for n, item in enumerate(self.brief.items)}
+        current = self.form.selected_item_id()
+        here = (order[current], self.form.editor.current_source()) if current else (-1, -1)
+        places = [(order[item.id], n) for item, n, _c, _r in rows]
+        if step > 0:
+            pick = next((i for i, p in enumerate(places) if p > here), 0)
+        else:
+            pick = next((i for i in reversed(range(len(places))) if places[i] < here),
+                        len(places) - 1)
+        item, n, c, r = rows[pick]
+        self.form.select_item(item.id)
+        self.form.editor.select_source(n)
+        self.form.editor.sources.setFocus(Qt.OtherFocusReason)
+        if r.sentence is not None:
+            self.article_view.scroll_to_sentence(r.sentence.id)
+        self.statusBar().showMessage(f"{pick + 1} of {len(rows)} to review: "
+                                     f"{review_message(n, c, r)}", 8000)
 
     def _clean_changed(self, clean: bool) -> None:
         """Saving (setClean) changes no index: the marker and the recovery copy follow here."""
@@ -214,6 +271,12 @@ class MainWindow(QMainWindow):
     def _show_coverage(self, cited: int, total: int) -> None:
         self.coverage.setText(f"{cited} of {total} sentences cited")
 
+    def _show_review(self, count: int) -> None:
+        self.review.setText(f"⚠ {count} need review" if count else "")
+        self.review.setVisible(bool(count))
+        for name in ("next_review", "prev_review"):
+            self.actions[name].setEnabled(bool(count))
+
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — Briefing")
 
@@ -223,6 +286,9 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         self.files.open()
+
+    def update_article(self) -> bool:
+        return self.files.update_article()
 
     def save(self) -> bool:
         return self.files.save()

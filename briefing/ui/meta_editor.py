@@ -1,7 +1,7 @@
 """The top of the brief pane: title, analyst, marking, the article's details, the bottom line.
 
 The article's details sit behind a disclosure row that summarises them in one line, so the
-sections below keep their room; every change is a SetMetaCommand on the undo stack.
+sections below keep their room; every change goes through ops (a SetMetaCommand on the undo stack).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPla
 
 from briefing.core.brief import BriefModel
 from briefing.core.items import MARKINGS, FieldSpec
-from briefing.ui.commands import SetMetaCommand
+from briefing.ui import ops
 from briefing.ui.field_editors import Binding, UndoKeys, make_widget
 from briefing.ui.tooltips import plain_tooltip
 
@@ -149,7 +149,7 @@ class MetaEditor(QWidget):
 
     def _edited(self, name: str, value: str, session) -> None:
         if value != meta_value(self.brief, name):
-            self.stack.push(SetMetaCommand(self.brief, name, value, session=session))
+            ops.set_meta(self.brief, self.stack, name, value, session)
 
     def _meta_changed(self, name: str) -> None:
         if name in self.bindings:

@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from briefing.ui.tooltips import plain_tooltip
-from briefing.ui.section_model import CitationCountRole, DetailRole
+from briefing.ui.section_model import CitationCountRole, DetailRole, ReviewCountRole, review_text
 
 PAD_X, PAD_Y, BAR_W, GAP = 12, 6, 4, 2
+REVIEW_COLOUR = QColor("#b45309")   # amber, as the Sources list and the dashed suggestion
 
 
 def _detail_font(base: QFont) -> QFont:
@@ -55,6 +56,9 @@ class SectionDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(bar, 2, 2)
         text_rect = rect.adjusted(PAD_X + BAR_W, PAD_Y, -PAD_X, -PAD_Y)
         badge = self._paint_badge(painter, option, text_rect, index.data(CitationCountRole) or 0)
+        review = index.data(ReviewCountRole) or 0
+        if review:
+            badge = self._paint_review(painter, option, text_rect, badge.left() - 4, review)
         text_rect.setRight(badge.left() - 8)
         self._paint_lines(painter, option, text_rect, index)
         painter.restore()
@@ -89,6 +93,24 @@ class SectionDelegate(QStyledItemDelegate):
         detail = small_fm.elidedText(index.data(DetailRole) or "", Qt.ElideRight, rect.width())
         bottom = QRect(rect.left(), top.bottom() + 1 + GAP, rect.width(), small_fm.height())
         painter.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, detail)
+
+    def _paint_review(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect,
+                      right: int, count: int) -> QRect:
+        """An amber outlined pill "⚠ N to review" left of the source count."""
+        font = _detail_font(option.font)
+        fm = QFontMetrics(font)
+        label = review_text(count)
+        width = fm.horizontalAdvance(label) + 12
+        pill = QRect(right - width + 1, rect.top() + 1, width, fm.height() + 2)
+        painter.setFont(font)
+        fill = QColor(REVIEW_COLOUR)
+        fill.setAlpha(30)
+        painter.setBrush(fill)
+        painter.setPen(REVIEW_COLOUR)
+        painter.drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5),
+                                pill.height() / 2, pill.height() / 2)
+        painter.drawText(pill, Qt.AlignCenter, label)
+        return pill
 
     def _paint_badge(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect,
                      count: int) -> QRect:

@@ -20,6 +20,7 @@ ItemIdRole = Qt.UserRole + 1       # str: the item's id
 DetailRole = Qt.UserRole + 2       # str: "reported · moderate · Reuters"
 CitationCountRole = Qt.UserRole + 3  # int: how many sentences the item cites
 KindRole = Qt.UserRole + 4         # str: the section's item kind
+ReviewCountRole = Qt.UserRole + 5  # int: how many of its citations need review
 
 DISPLAY_LIMIT = 160  # characters of the first line kept for DisplayRole; the delegate elides to width
 
@@ -52,9 +53,26 @@ def detail(item: Item) -> str:
     return " · ".join(parts)
 
 
-def tooltip(item: Item) -> str:
+def review_count(brief: BriefModel, item: Item) -> int:
+    """Citations of the item that no longer match the article (fuzzy/ambiguous/orphaned)."""
+    return sum(brief.resolution(c).needs_review for c in item.citations)
+
+
+def review_text(count: int) -> str:
+    return f"⚠ {count} to review" if count else ""
+
+
+def accessible_text(brief: BriefModel, item: Item) -> str:
+    n = review_count(brief, item)
+    return headline(item) + (f" ({n} source{'s' if n != 1 else ''} to review)" if n else "")
+
+
+def tooltip(item: Item, review: int = 0) -> str:
     n = len(item.citations)
     cites = f"Cites {n} sentence{'s' if n != 1 else ''}" if n else "No sources yet"
+    if review:
+        cites += (f"; ⚠ {review} source{'s' if review != 1 else ''} no longer match"
+                  f"{'es' if review == 1 else ''} the article and need{'s' if review == 1 else ''} review")
     lines = [item.text.strip(), detail(item), cites]
     if item.note.strip():
         lines.append(f"Note: {item.note.strip()}")
@@ -75,7 +93,8 @@ class SectionModel(QAbstractListModel):
                        (brief.inserted, self._inserted),
                        (brief.about_to_remove, self._about_to_remove),
                        (brief.removed, self._removed),
-                       (brief.item_changed, self._item_changed)]
+                       (brief.item_changed, self._item_changed),
+                       (brief.article_changed, self._article_changed)]
         for signal, slot in self._hooks:
             signal.connect(slot)
 
@@ -113,6 +132,11 @@ class SectionModel(QAbstractListModel):
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
 
+    def _article_changed(self) -> None:
+        """A new article version: every row's review badge may have changed."""
+        if self.items:
+            self.dataChanged.emit(self.index(0), self.index(len(self.items) - 1))
+
     # ---- reading -----------------------------------------------------------------------
     def row_of(self, item_id: str) -> int:
         for row, item in enumerate(self.items):
@@ -127,10 +151,14 @@ class SectionModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
         item = self.items[index.row()]
-        if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+        if role == Qt.DisplayRole:
             return headline(item)
+        if role == Qt.AccessibleTextRole:
+            return accessible_text(self.brief, item)
         if role == Qt.ToolTipRole:
-            return tooltip(item)
+            return tooltip(item, review_count(self.brief, item))
+        if role == ReviewCountRole:
+            return review_count(self.brief, item)
         if role == ItemIdRole:
             return item.id
         if role == DetailRole:
@@ -149,7 +177,8 @@ class SectionModel(QAbstractListModel):
     def roleNames(self):
         names = super().roleNames()
         names.update({ItemIdRole: b"itemId", DetailRole: b"detail",
-                      CitationCountRole: b"citationCount", KindRole: b"kind"})
+                      CitationCountRole: b"citationCount", KindRole: b"kind",
+                      ReviewCountRole: b"reviewCount"})
         return names
 
     # ---- drag and drop -----------------------------------------------------------------

@@ -352,7 +352,8 @@ def test_context_menu_new_item_from_selection(qtbot, article_view):
     assert any(a.text().replace("&", "").startswith("Copy") for a in actions)
     with qtbot.waitSignal(view.newItemRequested) as blocker:
         _action(actions, "New risk from selection").trigger()
-    assert blocker.args == ["risk", [met, budget]]
+    assert blocker.args == ["risk", [met, budget],
+                            "Ministers met on Tuesday in Brussels. They agreed on a new budget."]
 
 
 def test_context_menu_without_selection_uses_the_sentence_clicked(qtbot, article_view):
@@ -362,7 +363,7 @@ def test_context_menu_without_selection_uses_the_sentence_clicked(qtbot, article
     actions = view.context_menu_actions(point_in(view, brief, critics))
     with qtbot.waitSignal(view.newItemRequested) as blocker:
         _action(actions, "New question from selection").trigger()
-    assert blocker.args == ["question", [critics]]
+    assert blocker.args == ["question", [critics], "Critics called the deal rushed."]
 
 
 def test_link_to_selected_item_needs_a_selected_item(qtbot, article_view):
@@ -409,4 +410,4 @@ def test_sample_brief_highlights_every_item_exactly(article_view):
     assert view.coverage() == (len(brief.cited_sentence_ids()), len(brief.sentences))
     for item in brief.items:
         view.show_item(item)
-        assert view.highlighted_text() == [brief.sentence(s).text for s in item.sentence_ids]
+        assert view.highlighted_text() == [brief.sentence(s).text for s in brief.sentence_ids_of(item)]

@@ -20,7 +20,7 @@ def test_open_select_and_read_back_the_highlight(qtbot):
     window.select_item(taiwan.id)
     qtbot.waitUntil(lambda: window.article_view.highlighted_text() != [])
     assert window.article_view.highlighted_text() == [
-        window.brief.sentence(sid).text for sid in taiwan.sentence_ids]
+        window.brief.sentence(sid).text for sid in window.brief.sentence_ids_of(taiwan)]
     assert window.windowTitle().startswith("musk-putin-contacts.brief")
     window.undo_stack.setClean()
 

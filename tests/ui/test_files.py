@@ -80,7 +80,7 @@ def add_item(qtbot, w, sid: str = "s1", key=Qt.Key_4) -> str:
 def assert_still_has(w, item_id: str, sid: str = "s1") -> None:
     """The question add_item made from `sid` is in the window's brief, text and source intact."""
     item = w.brief.item(item_id)                     # raises if it is gone
-    assert (item.kind, item.text, item.sentence_ids) == (
+    assert (item.kind, item.text, w.brief.sentence_ids_of(item)) == (
         "question", w.brief.sentence(sid).text, [sid])
 
 
