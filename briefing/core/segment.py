@@ -22,7 +22,7 @@ __all__ = ["SEGMENTER_ID", "split_sentences"]
 # Stored in .brief files: sentence ids are numbered by this segmenter's output, so a file
 # written by another revision has its citations re-anchored on load. Bump on any change
 # to where sentences split.
-SEGMENTER_ID = "briefing-segment-1"
+SEGMENTER_ID = "briefing-segment-2"  # 2: a lowercase one-letter word can end a sentence
 
 # Line-break characters as understood by str.splitlines(); all are whitespace.
 _NL = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -238,8 +238,8 @@ def _period_ends(text: str, start: int, tstart: int, tok: str, c: str, nxt: str)
     dotted = _DOTTED_RE.fullmatch(core) is not None
     if c.isdigit():
         return not (low in _NUMBER_ABBR or low in _MONTHS or low in _AMBIGUOUS or dotted)
-    if len(core) == 1 and core.isalpha():
-        return _initial_ends(text, start, tstart, core)
+    if len(core) == 1 and core.isalpha():  # "J. Trump" goes on; "was x. Then" ends
+        return _initial_ends(text, start, tstart, core) if core.isupper() else nxt in _STARTERS
     if low in _TIME:
         return _time_ends(text, start, tstart, nxt)
     if low in _AMBIGUOUS or low in _MONTHS or low in _NUMBER_ABBR or dotted:
