@@ -265,3 +265,20 @@ def test_a_citation_that_is_not_a_whole_sentence_any_more_is_never_exact():
     c = Citation("s1", 0, 9, "One. Two.", "", " Three.")
     r = resolve(index, c)
     assert r.status not in ("exact", "moved")
+
+
+def test_a_file_from_another_segmenter_resolves_by_quote(tmp_path):
+    """Another splitter numbered the ids (quote "Beta two." stored as s3 while it is s2 here):
+    the quote, not the stored id or segmenter name, decides."""
+    text = "Alpha one. Beta two. Gamma three."
+    b = Brief.from_text(text)
+    b.add_item("claim", "x", ["s2"])
+    path = tmp_path / "other.brief"
+    b.save(path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["segmenter"] = "some-other-splitter-9"
+    doc["sections"]["claims"][0]["citations"][0]["sentence"] = "s3"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    again = Brief.load(path)
+    assert statuses(again) == [("exact", "s2")]
+    assert again.items_citing("s3") == [] and again.items_citing("s2") == again.items
