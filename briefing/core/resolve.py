@@ -182,6 +182,15 @@ def _fit(text: str, s: Sentence, c: Citation) -> _Fit:
     return _Fit(s, _side(before, c.prefix, before_edge, True), _side(after, c.suffix, after_edge, False))
 
 
+def _context_stands(text: str, c: Citation) -> bool:
+    """The stored prefix and suffix stand verbatim around the stored position (the cheap,
+    common case: an unchanged article)."""
+    return (c.start >= len(c.prefix) and text.startswith(c.prefix, c.start - len(c.prefix))
+            and (len(c.prefix) == CONTEXT or c.start == len(c.prefix))
+            and text.startswith(c.suffix, c.end)
+            and (len(c.suffix) == CONTEXT or c.end + len(c.suffix) == len(text)))
+
+
 def resolve(index: SentenceIndex, c: Citation, cited_in: SentenceIndex | None = None) -> Resolution:
     """Resolve one citation against a text. `cited_in`, known during an article update, is
     the text the citation was made in: a quote that was one sentence there and is one
@@ -189,8 +198,7 @@ def resolve(index: SentenceIndex, c: Citation, cited_in: SentenceIndex | None = 
     text = index.text
     here = index.at(c.start)
     if here is not None and (here.start, here.end) == (c.start, c.end) and here.text == c.exact:
-        fit = _fit(text, here, c)
-        if fit.intact_sides == 2:
+        if _context_stands(text, c) or _fit(text, here, c).intact_sides == 2:
             return Resolution("exact", here, 1.0)
     candidates = index.verbatim(c.exact)
     if candidates:
