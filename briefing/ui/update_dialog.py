@@ -2,7 +2,8 @@
 
 Shown before anything changes: one row per citation with its item, its stored quote, the
 status the update found and the sentence it will point at (or suggests), with the words
-that changed marked (struck through in red: gone; underlined in green: new). Every piece of
+that changed marked (struck through in red: gone; underlined in green: new). The rows that
+will need review come first. Every piece of
 user text is escaped before it becomes rich text. Apply pushes one undo step; Cancel leaves
 the brief alone.
 """
@@ -80,7 +81,10 @@ class RichTextDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(index.data(HtmlRole) or html.escape(index.data(Qt.DisplayRole) or ""))
-        doc.setTextWidth(max(40, option.rect.width()))
+        width = option.rect.width()
+        if width <= 0 and isinstance(option.widget, QTableWidget):   # asked for a size hint
+            width = option.widget.columnWidth(index.column())
+        doc.setTextWidth(max(40, width))
         return doc
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -143,10 +147,12 @@ class UpdateDialog(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Interactive)
         header.setSectionResizeMode(3, QHeaderView.Stretch)
         table.setColumnWidth(0, 180)
-        for n, row in enumerate(plan.rows):
+        table.setColumnWidth(2, 190)
+        # the sources that will need review first, then the rest in brief order
+        for n, row in enumerate(sorted(plan.rows, key=lambda r: not r.resolution.needs_review)):
             for column, (plain, rich, colour) in enumerate(self._cells(row)):
                 cell = QTableWidgetItem(plain)
                 cell.setData(HtmlRole, rich)
@@ -154,9 +160,17 @@ class UpdateDialog(QDialog):
                 if colour:
                     cell.setForeground(QColor(colour))
                 table.setItem(n, column, cell)
-        if len(plan.rows) <= MAX_FITTED_ROWS:
-            table.resizeRowsToContents()
+        header.sectionResized.connect(lambda *_: self._fit_rows())
         return table
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text at the current column widths."""
+        if len(self.plan.rows) <= MAX_FITTED_ROWS:
+            self.table.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_rows()
 
     @staticmethod
     def _cells(row: UpdateRow) -> list[tuple[str, str, str]]:

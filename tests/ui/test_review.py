@@ -323,6 +323,21 @@ def test_cancelling_the_update_changes_nothing(qtbot, window, tmp_path):
     assert not w.isWindowModified()
 
 
+def test_the_real_dialog_lists_review_rows_first_and_apply_accepts(qtbot):
+    from PySide6.QtWidgets import QDialog
+    from briefing.ui.update_dialog import UpdateDialog
+    brief = sample()
+    text = without_sentence_5(brief.article.text).replace(OLD_16, NEW_16)
+    dialog = UpdateDialog(brief.plan_update(text))
+    qtbot.addWidget(dialog)
+    statuses = [dialog.cell_text(r, 2) for r in range(dialog.table.rowCount())]
+    assert [s.split(":")[0] for s in statuses[:3]] == ["⚠ orphaned", "⚠ fuzzy", "⚠ fuzzy"]
+    assert not any(s.startswith("⚠") for s in statuses[3:])
+    dialog.show()
+    qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)
+    assert dialog.result() == QDialog.Accepted and not brief.needing_review()  # nothing applied
+
+
 def test_the_diff_escapes_user_text():
     assert word_diff("a <b>x</b> c", "a <img src=x> c") == (
         "a <s style='color:#b91c1c'>&lt;b&gt;x&lt;/b&gt;</s> "
