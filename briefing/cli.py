@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -160,9 +161,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `briefing check --json | head`: the reader left, not an error
-        sys.stderr.close()
-        return 0
+    except BrokenPipeError:  # `briefing sentences F | head`: the reader left, as with any Unix tool
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
+        return 141  # what a shell reports for a command ended by SIGPIPE
+    except OSError as exc:  # anything the verbs did not word themselves: still one line
+        print(f"error: {BriefingFileError.from_os_error(exc)}", file=sys.stderr)
+        return 2
 
 
 def gui_main() -> int:

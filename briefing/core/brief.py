@@ -20,6 +20,18 @@ from briefing.core.segment import split_sentences
 META_FIELDS = ("title", "analyst", "marking", "summary")
 
 
+def unique_citations(citations: Iterable[Citation]) -> list[Citation]:
+    """Citations with repeats of the same quote at the same place dropped, order kept."""
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for c in citations:
+        key = (c.start, c.end, c.exact)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -197,8 +209,10 @@ class BriefModel:
         return [cite(text, s) for s in cited]
 
     def set_citations(self, item_id: str, citations: list[Citation]) -> list[Citation]:
+        """Replace an item's citations (a second copy of the same anchor is merged away:
+        an item never cites one sentence twice). Returns the old list, for undo."""
         item = self.item(item_id)
-        old, item.citations = item.citations, list(citations)
+        old, item.citations = item.citations, unique_citations(citations)
         self._changed(citations=True)
         self.item_changed.emit(item, "citations")
         return old

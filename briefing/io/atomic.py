@@ -1,8 +1,15 @@
-"""Atomic file writes: a crash leaves the old file or the new one, never a torn one."""
+"""Atomic file writes: a crash leaves the old file or the new one, never a torn one.
+
+Writes go through a symbolic link to its target (the link stays a link, as in most
+editors), use a short temp name (so a file whose name is near the 255-byte limit can still
+be saved in place), and refuse to replace a read-only file unless the caller was told to.
+"""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -17,7 +24,11 @@ _RANDOM_PART = re.compile(r"[a-z0-9_]{8}\Z")
 _STALE_WITHOUT_LOCKS = 60.0  # seconds; only where fcntl is missing
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+class ReadOnlyFileError(PermissionError):
+    """The file exists and is read-only: replacing it needs the user's say-so."""
+
+
+def write_atomic(path: str | os.PathLike, data: bytes, *, replace_read_only: bool = False) -> None:
     """Write to a temp file in the same folder, flush, fsync, then os.replace over path.
 
     The temp file is removed if anything fails before the rename, so none pile up. A
@@ -26,8 +37,10 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     those whose writer is gone (each writer holds an flock on its temp file until the
     rename), so at most one is ever left, by the last killed save.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if not replace_read_only and _read_only(target):
+        raise ReadOnlyFileError(13, "the file is read-only", str(path))
     _remove_leftovers(folder, target.name)
     fd, tmp = _locked_temp(folder, target.name)
     try:
@@ -56,10 +69,20 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     _fsync_dir(folder)
 
 
+def _read_only(target: Path) -> bool:
+    """No write permission for us, or none for anyone (root may write anything, but a
+    file marked 0444 was marked so on purpose)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(target, os.W_OK))
+
+
 def _locked_temp(folder: Path, name: str) -> tuple[int, str]:
     """mkstemp, holding an exclusive flock so cleaners know the file is in use."""
     while True:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(name), suffix=".tmp", dir=folder)
         if fcntl is None:
             return fd, tmp
         try:
@@ -71,10 +94,19 @@ def _locked_temp(folder: Path, name: str) -> tuple[int, str]:
         os.close(fd)  # a cleaner removed it between mkstemp and flock: make another
 
 
+def _temp_prefix(name: str) -> str:
+    """'.~' + 10 hex digits of the name's hash + '.': 22 characters with mkstemp's part,
+    whatever the length of the name (the old '.NAME.' prefix broke names over 240)."""
+    return f".~{hashlib.sha1(name.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}."
+
+
 def _is_leftover_name(entry: str, name: str) -> bool:
-    prefix = f".{name}."
-    return (entry.startswith(prefix) and entry.endswith(".tmp")
-            and bool(_RANDOM_PART.match(entry[len(prefix):-len(".tmp")])))
+    if not entry.endswith(".tmp"):
+        return False
+    for prefix in (_temp_prefix(name), f".{name}."):  # today's names, and older versions'
+        if entry.startswith(prefix) and _RANDOM_PART.match(entry[len(prefix):-len(".tmp")]):
+            return True
+    return False
 
 
 def _remove_leftovers(folder: Path, name: str) -> None:

@@ -16,7 +16,7 @@ import fastjsonschema
 
 from briefing.core.anchor import Citation
 from briefing.core.article import ARTICLE_FIELDS, Article
-from briefing.core.brief import BriefModel
+from briefing.core.brief import BriefModel, unique_citations
 from briefing.core.items import FIELDS, Item
 from briefing.core.segment import SEGMENTER_ID
 from briefing.core.sections import SECTIONS
@@ -100,13 +100,14 @@ def dumps(brief: BriefModel) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def save(brief: BriefModel, path: str | os.PathLike) -> str:
-    """Write the brief atomically; returns the sha256 of what was written."""
+def save(brief: BriefModel, path: str | os.PathLike, *, replace_read_only: bool = False) -> str:
+    """Write the brief atomically; returns the sha256 of what was written. A read-only
+    file raises ReadOnlyError unless replace_read_only (the user was asked)."""
     data = dumps(brief)
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, replace_read_only=replace_read_only)
     except OSError as exc:
-        raise BriefingFileError(path, f"cannot save: {exc.strerror or exc}") from None
+        raise BriefingFileError.from_os_error(exc, path, "cannot save") from None
     return hashlib.sha256(data).hexdigest()
 
 
@@ -244,7 +245,8 @@ def _build(doc: dict, path, cls: type[B]) -> B:
                 raise BriefingFileError(path, f"duplicate item id {raw['id']!r}", f"{at}.id")
             seen.add(raw["id"])
             fields = {spec.name: raw[spec.name] for spec in FIELDS[section.kind]}
-            cites = [_citation(c, path, f"{at}.citations[{k}]") for k, c in enumerate(raw["citations"])]
+            cites = unique_citations(_citation(c, path, f"{at}.citations[{k}]")
+                                     for k, c in enumerate(raw["citations"]))
             brief.sections[section.kind].append(Item(raw["id"], section.kind, fields, raw["note"], cites))
     brief.reindex()  # citations resolve from their quotes on first use, not from stored ids
     return brief

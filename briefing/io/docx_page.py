@@ -97,14 +97,24 @@ def _moment(stamp: str) -> datetime | None:
         return None
 
 
+PROPERTY_MAX = 255  # python-docx (and Word's own dialog) refuse longer core properties
+
+
+def _property(text: str) -> str:
+    """A core property: one line, cut to 255 characters with an ellipsis. The document
+    body keeps the full text; only File > Properties shows the short form."""
+    one_line = " ".join(clean(text).split())
+    return one_line if len(one_line) <= PROPERTY_MAX else one_line[:PROPERTY_MAX - 1] + "…"
+
+
 def setup_properties(document, brief: BriefModel) -> None:
     """File > Properties: title, author = analyst, dates, marking as category. Every
     template value is overwritten so nothing of python-docx's sample metadata leaks."""
     props = document.core_properties
-    props.title = clean(brief.title)
-    props.author = props.last_modified_by = clean(brief.analyst)
+    props.title = _property(brief.title)
+    props.author = props.last_modified_by = _property(brief.analyst)
     props.category = brief.marking
-    props.subject = clean(brief.article.title)
+    props.subject = _property(brief.article.title)
     props.keywords = props.comments = ""
     props.revision = 1
     for name, stamp in (("created", brief.created), ("modified", brief.modified)):

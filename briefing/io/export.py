@@ -73,16 +73,18 @@ class SourceNotes:
         self._notes: dict[str, tuple[str, str]] = {}
 
     def sources(self, item: Item) -> list[tuple[str, str, str]]:
-        """(note key, label, quote) of each of the item's citations, in order."""
-        out = []
+        """(note key, label, quote) of each of the item's citations, in order; two
+        citations landing on one sentence make one note mark, not two."""
+        out: dict[str, tuple[str, str, str]] = {}
         for n, c in enumerate(item.citations):
             r = self.brief.resolution(c)
             if r.trusted is not None:
                 sid = r.trusted.id
-                out.append((sid, f"Sentence {sentence_number(sid)}:", r.trusted.text))
+                out.setdefault(sid, (sid, f"Sentence {sentence_number(sid)}:", r.trusted.text))
             else:
-                out.append((f"review:{item.id}:{n}", REVIEW_NOTE.format(status=r.status), c.exact))
-        return out
+                key = f"review:{item.id}:{n}"
+                out[key] = (key, REVIEW_NOTE.format(status=r.status), c.exact)
+        return list(out.values())
 
     def number(self, key: str, label: str, quote: str) -> int:
         """The note number of a source, allocating the next one on first use."""
@@ -144,16 +146,19 @@ def render(brief: BriefModel, to: str, annex: bool = True) -> bytes:
 
 
 def export_file(brief: BriefModel, to: str, output_path: str | os.PathLike,
-                force: bool = False, annex: bool = True) -> None:
+                force: bool = False, annex: bool = True, replace_read_only: bool = False) -> None:
     """Render fully in memory, then write atomically: a failed export leaves no torn file
     and an existing file is only replaced when the analyst asked for it."""
     out = Path(output_path)
-    if out.is_dir():
-        raise BriefingFileError(out, "is a folder, not a file")
-    if out.exists() and not force:
-        raise BriefingFileError(out, "already exists (use --force to overwrite)")
+    try:
+        if out.is_dir():
+            raise BriefingFileError(out, "is a folder, not a file")
+        if out.exists() and not force:
+            raise BriefingFileError(out, "already exists (use --force to overwrite)")
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise BriefingFileError.from_os_error(exc, out, "cannot write") from None
     data = render(brief, to, annex=annex)
     try:
-        write_atomic(out, data)
+        write_atomic(out, data, replace_read_only=replace_read_only)
     except OSError as exc:
-        raise BriefingFileError(out, f"cannot write ({exc.strerror or exc})") from None
+        raise BriefingFileError.from_os_error(exc, out, "cannot write") from None

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.io.errors import BriefingFileError
+from briefing.ui.file_actions import save_asking
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -22,9 +23,12 @@ def export_as(window: "MainWindow", to: str) -> bool:
         path += f".{to}"
     # The file dialog has already asked about replacing an existing file.
     try:
-        export_file(window.brief, to, path, force=True)
+        done = save_asking(window.dialogs, path, lambda replace: export_file(
+            window.brief, to, path, force=True, replace_read_only=replace) or True)
     except BriefingFileError as exc:
         window.dialogs.error(str(exc))
+        return False
+    if not done:
         return False
     window.statusBar().showMessage(f"Exported {path}", 4000)
     return True

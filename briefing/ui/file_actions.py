@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing.api import Brief
 from briefing.io import brief_file
-from briefing.io.errors import BriefingFileError
+from briefing.io.errors import BriefingFileError, ReadOnlyError
 from briefing.io.article_import import read_article
 from briefing.ui import ops
 from briefing.ui.dialogs import Answer
@@ -22,6 +22,18 @@ if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def save_asking(dialogs, path: str, write):
+    """write(replace_read_only) for a file; a read-only target is replaced only after the
+    analyst says so (None when they decline). Other failures raise BriefingFileError."""
+    try:
+        return write(False)
+    except ReadOnlyError:
+        if not dialogs.confirm("Replace read-only file?",
+                               f"“{Path(path).name}” is read-only. Replace it anyway?"):
+            return None
+        return write(True)
 
 
 class FileActions:
@@ -117,7 +129,7 @@ class FileActions:
         if Path(path).suffix.lower() != ".brief":
             path += ".brief"
             # the dialog asked about replacing the name typed, not the one we completed
-            if Path(path).exists() and not self.w.dialogs.confirm(
+            if os.path.lexists(path) and not self.w.dialogs.confirm(
                     "Replace file?", f"“{Path(path).name}” already exists. Replace it?"):
                 return False
         return self.save_to(path, chosen=True)
@@ -129,9 +141,13 @@ class FileActions:
                 "Overwrite it with your version?"):
             return False
         try:
-            self.disk_hash = brief_file.save(self.w.brief, path)
+            self.disk_hash = save_asking(self.w.dialogs, path,
+                                         lambda force: brief_file.save(self.w.brief, path,
+                                                                       replace_read_only=force))
         except BriefingFileError as exc:
             self.w.dialogs.error(str(exc))
+            return False
+        if self.disk_hash is None:
             return False
         self.path = os.path.abspath(path)
         self.w.undo_stack.setClean()

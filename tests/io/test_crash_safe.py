@@ -24,8 +24,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "win3
 
 
 def strays(folder: Path, name: str) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(f".{name}.")
-                  and p.name.endswith(".tmp"))
+    return sorted(p.name for p in folder.iterdir() if atomic._is_leftover_name(p.name, name))
 
 
 def check_versions(path: Path, last_seen: int) -> int:
@@ -85,10 +84,12 @@ def test_sigkill_during_saves_never_loses_or_tears_the_file(tmp_path):
 
 def test_cleanup_removes_only_our_own_dead_temp_files(tmp_path):
     target = tmp_path / "a.brief"
-    dead = tmp_path / ".a.brief.abcd_123.tmp"       # the mkstemp pattern
+    dead = tmp_path / ".a.brief.abcd_123.tmp"       # the mkstemp pattern of older versions
+    dead_short = tmp_path / f"{atomic._temp_prefix('a.brief')}x1y2_3z4.tmp"   # today's
     others = [".a.brief.abcd_12.tmp", ".a.brief.ABCDEFGH.tmp", ".b.brief.abcdefgh.tmp",
-              "a.brief.abcdefgh.tmp", ".a.brief.abcdefgh.tmp.keep", ".a.briefx.abcdefgh.tmp"]
-    for name in [dead.name, *others]:
+              "a.brief.abcdefgh.tmp", ".a.brief.abcdefgh.tmp.keep", ".a.briefx.abcdefgh.tmp",
+              f"{atomic._temp_prefix('b.brief')}abcdefgh.tmp"]
+    for name in [dead.name, dead_short.name, *others]:
         (tmp_path / name).write_bytes(b"partial")
     # one in use by a live writer: it holds the lock, so it must survive
     import fcntl
@@ -101,7 +102,7 @@ def test_cleanup_removes_only_our_own_dead_temp_files(tmp_path):
     finally:
         os.close(fd)
     assert target.read_bytes() == b"new"
-    assert not dead.exists()
+    assert not dead.exists() and not dead_short.exists()
     assert live.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, live.name, *others])
     atomic.write_atomic(target, b"newer")        # the writer is gone now: cleaned
