@@ -48,8 +48,8 @@ def run_app(path: str | None = None) -> int:
     manager = WindowManager()
     window = manager.new_window()
     window.show()
-    if path:
-        window.open(path)
+    if not path or not window.open(path):
+        window.show_start_page()
     manager.offer_recovery(window)
     log.info("started briefing %s", __version__)
     return app.exec()

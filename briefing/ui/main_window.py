@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter,
-                               QToolButton, QWidget)
+                               QStackedWidget, QToolButton, QWidget)
 
 from briefing import __version__
 from briefing.api import Brief
@@ -24,6 +24,7 @@ from briefing.ui.commands import UndoStack
 from briefing.ui.dialogs import Dialogs
 from briefing.ui.file_actions import FileActions
 from briefing.ui.settings import Settings
+from briefing.ui.start_page import StartPage
 from briefing.ui.tooltips import plain_tooltip
 
 
@@ -72,7 +73,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.start_page = StartPage(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.start_page)
+        self.setCentralWidget(self.pages)
         self.review = QLabel(self)
         self.review.setObjectName("reviewCount")
         self.review.setStyleSheet("color: #b45309;")
@@ -91,7 +96,9 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.Redo)  # Ctrl+Y and Ctrl+Shift+Z
+        # Ctrl+Shift+Z and Ctrl+Y everywhere (Qt binds only Ctrl+Shift+Z on Linux/macOS)
+        redo.setShortcuts(list(dict.fromkeys(
+            [*QKeySequence.keyBindings(QKeySequence.Redo), QKeySequence("Ctrl+Y")])))
         self.actions.update(undo=undo, redo=redo)
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recentMenu")
@@ -123,6 +130,9 @@ class MainWindow(QMainWindow):
         view.toggleLinkRequested.connect(self.toggle_link)
         view.coverageChanged.connect(self._show_coverage)
         view.reviewChanged.connect(self._show_review)
+        self.start_page.newRequested.connect(self.new_from_article)
+        self.start_page.openRequested.connect(self.open_dialog)
+        self.start_page.recentRequested.connect(lambda path: self.files.open(path))
         self.form.editor.selection = view.selected_sentence_ids
         self.form.editor.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.form.itemSelected.connect(self._item_selected)
@@ -150,7 +160,44 @@ class MainWindow(QMainWindow):
         self.form.set_brief(brief, self.undo_stack)
         self.undo_stack.setClean()
         self.setWindowModified(False)
+        self._show_page(start=False)
         self._update_title()
+
+    def show_start_page(self) -> None:
+        """No brief open: the start page (recent briefs, New from article, Open)."""
+        self.set_brief(Brief.from_text(""))
+        self.files.path = self.files.disk_hash = None
+        self._show_page(start=True)
+        self._update_title()
+
+    def showing_start_page(self) -> bool:
+        return self.pages.currentWidget() is self.start_page
+
+    _BRIEF_ONLY = ("save", "save_as", "export_md", "export_docx", "preview", "update_article",
+                   "close", "link", "delete_item", "move_up", "move_down")
+
+    def _show_page(self, start: bool) -> None:
+        self.pages.setCurrentWidget(self.start_page if start else self.splitter)
+        self.start_page.set_recent(self.settings.recent_files())
+        for name in self._BRIEF_ONLY:
+            if name in self.actions:
+                self.actions[name].setEnabled(not start)
+        if start:
+            self.start_page.new_button.setFocus(Qt.OtherFocusReason)
+
+    def close_brief(self) -> bool:
+        """File › Close: the brief goes (after the unsaved-changes question); the window
+        goes too unless it is the last one, which stays on the start page."""
+        others = [w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, MainWindow) and w is not self and w.isVisible()]
+        if others:
+            return self.close()
+        if not self.files.maybe_save():
+            return False
+        if self.autosaver is not None:
+            self.autosaver.discard()
+        self.show_start_page()
+        return True
 
     def attach_autosaver(self, autosaver) -> None:
         """Unsaved changes go to the recovery folder a few seconds after the last edit."""
@@ -278,7 +325,10 @@ class MainWindow(QMainWindow):
             self.actions[name].setEnabled(bool(count))
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.files.display_name()}[*] — Briefing")
+        if getattr(self, "pages", None) is not None and self.showing_start_page():
+            self.setWindowTitle("Briefing")
+        else:
+            self.setWindowTitle(f"{self.files.display_name()}[*] — Briefing")
 
     # ---- action handlers -------------------------------------------------------------
     def new_from_article(self) -> None:
@@ -310,6 +360,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _=False, p=path: self.files.open(p))
         self.recent_menu.setEnabled(bool(paths))
+        self.start_page.set_recent(paths)
 
     def link_selection(self) -> None:
         self.link_sentences()
