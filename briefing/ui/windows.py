@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 from briefing.io.errors import BriefingFileError
 from briefing.ui.dialogs import Dialogs
 from briefing.ui.main_window import MainWindow
-from briefing.ui.recovery import Autosaver, Entry, Session, pending
+from briefing.ui.recovery import Autosaver, AutosaveWarning, Entry, Session, pending
 
 
 class WindowManager:
@@ -21,10 +21,12 @@ class WindowManager:
         window = MainWindow()
         window.dialogs = self.dialogs_class(window)
         self._slots += 1
-        window.attach_autosaver(Autosaver(
+        saver = Autosaver(
             self.session, str(self._slots), lambda: window.brief,
             lambda: (window.files.display_name(), window.files.path, window.files.disk_hash),
-            window))
+            window)
+        window.attach_autosaver(saver)
+        window.statusBar().addPermanentWidget(AutosaveWarning(saver, window))  # while it fails
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
         return window

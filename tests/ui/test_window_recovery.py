@@ -22,7 +22,7 @@ from briefing import Brief
 from briefing.io.brief_file import dumps
 from briefing.ui.dialogs import Answer, ScriptedDialogs
 from briefing.ui.offsets import OffsetMap
-from briefing.ui.recovery import Session, pending
+from briefing.ui.recovery import Entry, Session, pending
 from briefing.ui.windows import WindowManager
 
 SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "musk-putin-contacts.brief"
@@ -85,7 +85,11 @@ def add_item(qtbot, w, sid: str = "s2") -> str:
 
 
 def recovery_files(folder: Path) -> set[str]:
-    return {p.name for p in folder.iterdir() if p.suffix in (".brief", ".json")}
+    return {p.name for p in folder.iterdir() if p.suffix in (".recovery", ".brief", ".json")}
+
+
+def copy_of(saver) -> Brief:
+    return Entry(saver.path, "", "", None, None).load()
 
 
 # ---- autosave follows the window ---------------------------------------------------
@@ -95,9 +99,9 @@ def test_a_change_is_autosaved_and_saving_removes_it(qtbot, manager, folders):
     saver = w.autosaver
     assert recovery_files(recovery) == set()          # opening is not a change
     item = add_item(qtbot, w)
-    qtbot.waitUntil(saver.meta_path.exists, timeout=PROMISE_MS)
-    assert dumps(Brief.load(saver.brief_path)) == dumps(w.brief)
-    assert Brief.load(saver.brief_path).item(item).kind == "risk"
+    qtbot.waitUntil(saver.path.exists, timeout=PROMISE_MS)
+    assert dumps(copy_of(saver)) == dumps(w.brief)
+    assert copy_of(saver).item(item).kind == "risk"
     qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key_S, Qt.ControlModifier)
     assert not w.isWindowModified()
     assert recovery_files(recovery) == set()
@@ -108,21 +112,21 @@ def test_undoing_back_to_the_saved_state_removes_it(qtbot, manager, folders):
     docs, recovery = folders
     w = shown(qtbot, manager(), docs / "sample.brief")
     add_item(qtbot, w)
-    qtbot.waitUntil(w.autosaver.meta_path.exists, timeout=PROMISE_MS)
+    qtbot.waitUntil(w.autosaver.path.exists, timeout=PROMISE_MS)
     w.undo_stack.undo()
     assert recovery_files(recovery) == set()
     w.undo_stack.redo()                               # modified again: written again
-    qtbot.waitUntil(w.autosaver.meta_path.exists, timeout=PROMISE_MS)
+    qtbot.waitUntil(w.autosaver.path.exists, timeout=PROMISE_MS)
 
 
 def test_closing_removes_it_and_cancelled_close_keeps_it(qtbot, manager, folders):
     docs, recovery = folders
     w = shown(qtbot, manager(), docs / "sample.brief")
     add_item(qtbot, w)
-    qtbot.waitUntil(w.autosaver.meta_path.exists, timeout=PROMISE_MS)
+    qtbot.waitUntil(w.autosaver.path.exists, timeout=PROMISE_MS)
     w.dialogs.answers = [Answer.CANCEL]
     assert not w.close()
-    assert len(recovery_files(recovery)) == 2
+    assert len(recovery_files(recovery)) == 1
     w.dialogs.answers = [Answer.DISCARD]
     assert w.close()
     assert recovery_files(recovery) == set()
@@ -134,8 +138,8 @@ def test_two_windows_autosave_to_different_files(qtbot, manager, folders):
     a, b = shown(qtbot, wm, docs / "sample.brief"), shown(qtbot, wm, docs / "sample.brief")
     add_item(qtbot, a, "s2")
     add_item(qtbot, b, "s4")
-    qtbot.waitUntil(lambda: len(recovery_files(recovery)) == 4, timeout=PROMISE_MS)
-    assert a.autosaver.brief_path != b.autosaver.brief_path
+    qtbot.waitUntil(lambda: len(recovery_files(recovery)) == 2, timeout=PROMISE_MS)
+    assert a.autosaver.path != b.autosaver.path
 
 
 # ---- a crashed session's work ------------------------------------------------------
@@ -150,7 +154,7 @@ def crash_in_process(qtbot, manager, folders) -> tuple[str, str]:
     w.brief.set_field(item, "description", "typed just before the crash")
     w.autosaver.write_now()
     expected = dumps(w.brief)
-    w.autosaver.timer.stop()
+    w.autosaver.stop()
     w.autosaver = None          # the dead process removes nothing
     wm.session.release()
     wm.windows.remove(w)
@@ -178,7 +182,7 @@ def test_restore_opens_the_recovered_brief_modified_and_save_goes_home(qtbot, ma
     assert original.read_bytes() == on_disk           # restoring writes nothing home
     # the crashed entry is gone; the restored window keeps its own copy until saved
     assert pending(recovery, own=wm.session.id) == []
-    assert recovery_files(recovery) == {w.autosaver.brief_path.name, w.autosaver.meta_path.name}
+    assert recovery_files(recovery) == {w.autosaver.path.name}
     assert nothing_offered_to_a_new_session(recovery)
     activate(qtbot, w)
     qtbot.keyClick(w, Qt.Key_S, Qt.ControlModifier)
@@ -242,7 +246,7 @@ def test_later_keeps_the_entry_for_next_time(qtbot, manager, folders):
     parent = shown(qtbot, wm)
     parent.dialogs.recoveries = ["later"]
     assert wm.offer_recovery(parent) == []
-    assert len(recovery_files(recovery)) == 2
+    assert len(recovery_files(recovery)) == 1
     wm.session.release()                              # this session ends too
     nxt = manager()
     other = shown(qtbot, nxt)
@@ -257,8 +261,8 @@ def test_later_keeps_the_entry_for_next_time(qtbot, manager, folders):
 def test_a_damaged_entry_is_an_error_not_a_crash(qtbot, manager, folders):
     _, recovery = folders
     crash_in_process(qtbot, manager, folders)
-    brief_file = next(recovery.glob("*.brief"))
-    brief_file.write_bytes(b"{torn")
+    entry = next(recovery.glob("*.recovery"))      # its metadata intact, the brief damaged
+    entry.write_bytes(entry.read_bytes().split(b"\n", 1)[0] + b"\n{torn")
     wm = manager()
     parent = shown(qtbot, wm)
     parent.dialogs.recoveries = ["restore"]
@@ -282,7 +286,7 @@ CRASHER = textwrap.dedent("""
     item = w.new_item("question", ["s5"])
     w.form.editor.pages["question"].bindings["question"].widget.setPlainText("Who knew?")
     def ready():
-        if w.autosaver.meta_path.exists():
+        if w.autosaver.path.exists():
             print("ready", item, flush=True)
         else:
             QTimer.singleShot(50, ready)
