@@ -1,4 +1,5 @@
-"""Autosave files, session locks and what a new start offers to recover."""
+"""Autosave files, session locks, what a new start offers to recover, and what it cleans."""
+import fcntl
 import os
 import signal
 import subprocess
@@ -80,3 +81,44 @@ def test_work_survives_a_kill(qtbot, tmp_path):
     assert len(entries) == 1
     assert entries[0].original == "/x/crashed.brief"
     assert entries[0].load().items[0].text == "typed before the crash"
+
+
+KILLED_MID_WRITE = textwrap.dedent("""
+    import os, sys, time
+    from pathlib import Path
+    from PySide6.QtCore import QCoreApplication
+    from briefing import Brief
+    from briefing.ui.recovery import Autosaver, Session
+    def stuck(fd):                      # the temp file is written: the kill comes now
+        print("writing", flush=True)
+        time.sleep(60)
+    os.fsync = stuck
+    app = QCoreApplication([])
+    session = Session(Path(sys.argv[1]))
+    brief = Brief.from_text("Alpha is here. Beta follows.", title="T")
+    saver = Autosaver(session, "1", lambda: brief, lambda: ("killed.brief", None, None))
+    saver.write_now(wait=False)
+    app.exec()
+""")
+
+
+def test_temp_files_of_autosaves_killed_mid_write_are_removed_on_start(qtbot, tmp_path):
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-c", KILLED_MID_WRITE, str(tmp_path)],
+                                stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+        try:
+            assert proc.stdout.readline().strip() == "writing"
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+    assert [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]   # the last kill's
+    # a live instance's write in progress: its writer holds the flock, it must survive
+    busy = tmp_path / ".~0123456789.abcd1234.tmp"
+    fd = os.open(busy, os.O_CREAT | os.O_WRONLY, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        Session(tmp_path)                          # the next start
+        assert [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == [busy]
+    finally:
+        os.close(fd)
+    assert pending(tmp_path, own=Session(tmp_path).id) == []   # nothing half-written offered
