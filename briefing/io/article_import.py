@@ -1,60 +1,40 @@
-"""Reading an article from a .txt or .md file in whatever encoding it came in.
+"""Reading an article from a file: the entry to the importer registry (io/importers/).
 
-Encodings are tried in a fixed order: a BOM wins (UTF-8/UTF-16/UTF-32), then strict
-UTF-8, then cp1252 (what most Windows-made text is), then Latin-1 which never fails.
-Binary files (NUL bytes outside UTF-16) and empty files get a one-line error.
+`read_article(path)` sniffs the file (text, Markdown, web page, MHTML, PDF, Word, ODT),
+imports it and returns an Article with the metadata the source carries. Every problem is
+one `BriefingFileError` line; nothing here needs Qt or the network.
 """
 from __future__ import annotations
 
-import codecs
 import os
-import re
 from pathlib import Path
 
-from briefing.core.article import Article, normalise_text
+from briefing.core.article import Article
 from briefing.io.brief_file import read_bytes
 from briefing.io.errors import BriefingFileError
+from briefing.io.importers import Imported, Progress, import_data
+from briefing.io.importers.text import decode_article  # noqa: F401 - public since v1
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def decode_article(data: bytes, path: str | os.PathLike) -> str:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                raise BriefingFileError(path, f"damaged {encoding.upper()} text") from None
-    if b"\x00" in data:
-        raise BriefingFileError(path, "looks like a binary file, not text")
-    for encoding in ("utf-8", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _mostly_control(text):
-            raise BriefingFileError(path, "looks like a binary file, not text")
-        return text
-    raise AssertionError("latin-1 decodes any bytes")
+def import_article(path: str | os.PathLike, progress: Progress | None = None) -> Imported:
+    """The importer's result for a file (text, heading spans, metadata)."""
+    return import_data(read_bytes(path, MAX_ARTICLE_BYTES), path, progress)
 
 
-# Control characters no article contains (tab, line and page breaks are fine). A binary
-# file without NUL bytes still decodes as Latin-1, but is full of these.
-_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x9f]")
+def article_from(imported: Imported, path: str | os.PathLike) -> Article:
+    meta = dict(imported.metadata)
+    if not meta.get("title"):
+        meta["title"] = Path(path).stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    return Article(text=imported.text, **{k: meta.get(k, "") for k in
+                                          ("title", "outlet", "author", "published", "url")})
 
 
-def _mostly_control(text: str) -> bool:
-    sample = text[:65536]
-    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 100)
-
-
-def read_article(path: str | os.PathLike) -> Article:
-    """An Article from a text file: decoded, line endings normalised, title guessed."""
-    text = normalise_text(decode_article(read_bytes(path, MAX_ARTICLE_BYTES), path))
-    if not text.strip():
+def read_article(path: str | os.PathLike, progress: Progress | None = None) -> Article:
+    """An Article from any supported file: text laid out in paragraphs (headings alone on
+    their lines), metadata filled from the source, the title guessed from the name if none."""
+    imported = import_article(path, progress)
+    if not imported.text.strip():
         raise BriefingFileError(path, "the article is empty")
-    p = Path(path)
-    return Article(text=text, title=p.stem.replace("-", " ").replace("_", " ").strip().capitalize())
+    return article_from(imported, path)
