@@ -130,7 +130,8 @@ def remove_stale_temp_files(folder: Path) -> int:
     no writer left (a killed autosave, of any session): a live instance's is never touched."""
     removed = 0
     try:
-        entries = [e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(".tmp")]
+        entries = [e for e in os.scandir(folder)
+                   if e.name.startswith(".") and e.name.endswith(".tmp")]
     except OSError:
         return 0
     for entry in entries:
@@ -185,8 +186,9 @@ def _entry(path: Path) -> Entry | None:
     meta = read_header(path)
     if meta is None:
         return None  # cannot happen by design (one atomic write): not ours, or damaged
-    return Entry(path, str(meta.get("name") or path.name), str(meta.get("saved_at") or _mtime(path)),
-                 meta.get("original"), meta.get("disk_hash"))
+    return Entry(path, str(meta.get("name") or path.name),
+                 str(meta.get("saved_at") or _mtime(path)), meta.get("original"),
+                 meta.get("disk_hash"))
 
 
 def _legacy_entry(brief_path: Path) -> Entry:
@@ -198,8 +200,8 @@ def _legacy_entry(brief_path: Path) -> Entry:
         return Entry(brief_path, str(meta["name"]), str(meta["saved_at"]), meta.get("original"),
                      meta.get("disk_hash"), meta_path)
     except (OSError, ValueError, KeyError, TypeError):
-        return Entry(brief_path, "Unsaved brief (name not recorded)", _mtime(brief_path), None, None,
-                     meta_path)
+        return Entry(brief_path, "Unsaved brief (name not recorded)", _mtime(brief_path),
+                     None, None, meta_path)
 
 
 def _mtime(path: Path) -> str:
@@ -207,7 +209,8 @@ def _mtime(path: Path) -> str:
         stamp = path.stat().st_mtime
     except OSError:
         return ""
-    return datetime.fromtimestamp(stamp, timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    when = datetime.fromtimestamp(stamp, timezone.utc).replace(microsecond=0)
+    return when.isoformat().replace("+00:00", "Z")  # as utc_now() writes it
 
 
 class _Relay(QObject):
@@ -321,8 +324,10 @@ class Autosaver(QObject):
             return
         if error and error != self.error:
             log.error("autosave failed: %s", error)  # once per failure, never the content
-        if error and not (self.timer.isActive() or self.deadline.isActive()):
-            self.retry.start()
+        if not error:
+            self.retry.stop()
+        elif not (self.timer.isActive() or self.deadline.isActive()):
+            self.retry.start()  # try again even if nothing else changes
         self._report(error)
 
     def _report(self, error: str) -> None:

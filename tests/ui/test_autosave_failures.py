@@ -182,6 +182,7 @@ def test_older_entries_missing_half_their_pair_are_still_offered(qtbot, manager,
     nameless = "recover Unsaved brief (name not recorded)"
     assert parent.dialogs.asked == ["recover good.brief", "recover older.brief"] + [nameless] * 3
     assert parent.dialogs.errors == []
-    assert [dumps(w.brief) for w in restored] == [dumps(b) for b in (good, older, alone, empty, torn)]
+    expected = (good, older, alone, empty, torn)
+    assert [dumps(w.brief) for w in restored] == [dumps(b) for b in expected]
     assert list(rec.glob("*.brief")) == []                 # restored: the old pairs are gone
     assert (rec / "999999999999-1.json").exists()           # nothing deleted unasked
