@@ -290,6 +290,7 @@ def test_preview_renders_without_loading_anything(qtbot, hostile, server, tmp_pa
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.is_rendered, timeout=30_000)   # a long export renders on a worker
     text = dialog.browser.toPlainText()
     assert "<img src=" in text and "touch PWNED" in text  # shown, as text
     images = [f for f in dialog.browser.document().allFormats() if f.isImageFormat()]

@@ -3,16 +3,24 @@
 The export escapes user text, so the rendered HTML holds no images or links of the user's
 making; the browser is the second wall: it loads no resource but inline `data:` ones, opens
 no link, and follows only the in-page footnote anchors the export itself writes.
+
+A brief of any size opens its preview at once: the export is taken of the brief trimmed to
+the preview's budget, rendered on a worker thread when it is long, and a cut preview says so
+on top (briefing/ui/preview_render.py).
 """
 from __future__ import annotations
 
-import markdown
-from PySide6.QtCore import QUrl
+import threading
+
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from briefing.core.brief import BriefModel
 from briefing.io.markdown_export import to_markdown
+from briefing.ui.preview_render import PreviewBrief, render
+
+SYNC_CHARS = 60_000   # Markdown this short renders on the spot (tens of ms at worst)
 
 STYLE = """
 body { font-family: sans-serif; font-size: 10.5pt; }
@@ -22,15 +30,32 @@ table { border-collapse: collapse; margin: 6px 0; }
 th { background-color: #1F3864; color: white; text-align: left; }
 th, td { border: 1px solid #A6A6A6; padding: 3px 6px; vertical-align: top; }
 .footnote { font-size: 9pt; color: #404040; }
+.truncated { background-color: #FFF4CE; color: #5C4400; padding: 4px; }
 """
 
 
 def render_html(brief: BriefModel) -> str:
-    """The brief's Markdown export as HTML, as python-markdown renders it, with a
-    superscript comma between adjacent note marks so that notes 1 and 2 never read as 12."""
-    html = markdown.markdown(to_markdown(brief), extensions=["footnotes", "tables"],
-                             output_format="html")
-    return html.replace('</sup><sup id="fnref', '</sup><sup>,</sup><sup id="fnref')
+    """The brief's Markdown export as HTML, as python-markdown renders it, within the
+    preview's budget (a "Preview truncated" note on top when something was left out)."""
+    view = PreviewBrief(brief)
+    return render(to_markdown(view), view.cuts)
+
+
+class _Renderer(QObject):
+    """Renders on a worker thread and hands the HTML back to the GUI thread (a queued
+    signal). It holds only a string: the brief is never read off the GUI thread."""
+
+    done = Signal(str)
+
+    def start(self, text: str, cuts: list[str]) -> None:
+        threading.Thread(target=self._run, args=(text, cuts), name="preview", daemon=True).start()
+
+    def _run(self, text: str, cuts: list[str]) -> None:
+        try:
+            html = render(text, cuts)
+        except Exception as exc:  # noqa: BLE001 (shown to the analyst, never lost)
+            html = f"<p>The preview could not be rendered ({type(exc).__name__}).</p>"
+        self.done.emit(html)
 
 
 class _RefusalIsFinal(QTextDocument):
@@ -81,9 +106,26 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(f"Preview — {brief.title or 'Untitled brief'}")
         self.resize(820, 900)
         self.browser = SafeTextBrowser(self)
-        self.browser.setHtml(render_html(brief))
+        self._renderer: _Renderer | None = None
+        view = PreviewBrief(brief)
+        text = to_markdown(view)
+        if len(text) <= SYNC_CHARS:
+            self._show(render(text, view.cuts))
+        else:
+            self.browser.setPlainText("Rendering the preview…")
+            self._renderer = _Renderer()
+            self._renderer.done.connect(self._show)
+            self._renderer.start(text, view.cuts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
+
+    def _show(self, html: str) -> None:
+        self.browser.setHtml(html)
+        self._renderer = None
+
+    def is_rendered(self) -> bool:
+        """Whether the preview is on screen (false while the worker renders a long one)."""
+        return self._renderer is None
