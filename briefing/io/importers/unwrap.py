@@ -16,6 +16,8 @@ _WORD_START = re.compile(r"^([^\W\d_]+)")
 _PREFIXES = frozenset("""mid non self ex all cross half pre post anti co semi multi pro well
 long short high low full part one two three four five six seven ten state war cease
 top far near so""".split())
+# prefixes nearly always written with a hyphen before a word of four letters or more
+_HYPHENATED_PREFIXES = frozenset("mid non self semi multi anti half well cease".split())
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
@@ -99,6 +101,8 @@ def keeps_hyphen(before: str, after: str, vocabulary: set[str]) -> bool:
         return True
     if joined in vocabulary or joined + "s" in vocabulary or joined.rstrip("s") in vocabulary:
         return False
+    if b in _HYPHENATED_PREFIXES and len(a) >= 4:
+        return True
     known_after = a in vocabulary or a.rstrip("s") in vocabulary
     known_before = b in _PREFIXES or (len(b) > 2 and b in vocabulary)
     return known_after and known_before
