@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 from briefing.core.anchor import Sentence
 from briefing.core.article import is_heading
 from briefing.ui.offsets import OffsetMap, document_text
+from briefing.ui.text_layout import wrap_mode
 
 SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif",
                   "Nimbus Roman", "Times New Roman"]
@@ -45,6 +46,9 @@ def build_document(text: str, sentences: list[Sentence], offsets: OffsetMap,
     doc.setUndoRedoEnabled(False)  # formatting passes must not pile up undo history
     doc.setDefaultFont(body_font())
     doc.setDocumentMargin(8)
+    option = doc.defaultTextOption()
+    option.setWrapMode(wrap_mode(text))   # linear layout of long unbroken runs (text_layout)
+    doc.setDefaultTextOption(option)
     doc.setPlainText(document_text(text))
     headings = {s.id for s in sentences if is_heading(text, s.start, s.end)}
     cursor = QTextCursor(doc)

@@ -5,10 +5,13 @@ citing section plus a dotted underline) lives in the document's char formats: ap
 per sentence in one edit block, then only for the sentences whose colour changed, so a
 brief with thousands of items costs nothing per paint. The selected item's sentences are
 ``ExtraSelection``s (strong tint plus a wavy underline): swapping a short list is cheap and
-never touches the document.
+never touches the document. A long list is not (Qt walks every selection on every paint: an
+item citing 50,000 sentences took 12 s to select), so past ``MATERIALISE_ALL`` sentences only
+those ``near`` the visible part of the article become selections, refreshed on scrolling.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
@@ -23,6 +26,9 @@ from briefing.ui.palette import section_colours
 TOOLTIP_ITEMS = 8
 TOOLTIP_CHARS = 80
 
+
+MATERIALISE_ALL = 300       # more highlighted sentences than this: only those near the screen
+WINDOW_MARGIN = 20_000      # characters of article either side of the visible part
 
 SUGGESTION_COLOUR = QColor("#b45309")   # amber: never a section tint
 SUGGESTION_PROPERTY = QTextFormat.Property.UserProperty + 1   # marks a suggestion's selection
@@ -39,17 +45,28 @@ def coverage_map(brief, known: dict[str, Sentence]) -> dict[str, str]:
     return kinds
 
 
-def suggested_sentences(brief, item, known: dict[str, Sentence]) -> list[Sentence]:
+def suggested_sentences(brief, item, known: dict[str, Sentence],
+                        cited: set[str] | None = None) -> list[Sentence]:
     """Sentences that the item's needs-review citations suggest (fuzzy, ambiguous), which
-    the item does not already cite: drawn dashed, never tinted, in reading order."""
-    cited = set(brief.sentence_ids_of(item))
+    the item does not already cite (``cited``, when the caller has it): drawn dashed, never
+    tinted, in reading order."""
     out: dict[str, Sentence] = {}
     for c in item.citations:
         r = brief.resolution(c)
+        if cited is None and r.needs_review:
+            cited = set(brief.sentence_ids_of(item))
         if r.needs_review and r.sentence is not None and r.sentence.id not in cited \
                 and r.sentence.id in known:
             out[r.sentence.id] = known[r.sentence.id]
     return sorted(out.values(), key=lambda s: s.start)
+
+
+def near(sentences: list[Sentence], lo: int, hi: int) -> list[Sentence]:
+    """The sentences overlapping code points [lo, hi], from a list in reading order (sentences
+    never overlap, so it is sorted by end too): two bisections, whatever its length."""
+    first = bisect_left(sentences, lo, key=lambda s: s.end)
+    last = bisect_left(sentences, hi + 1, key=lambda s: s.start)
+    return sentences[first:last]
 
 
 def span_cursor(doc: QTextDocument, offsets: OffsetMap, sentence: Sentence) -> QTextCursor:

@@ -20,13 +20,14 @@ from briefing.core.anchor import Sentence
 from briefing.ui.article_document import build_document, margin_mark_x, set_reading_width
 from briefing.ui.article_header import ArticleHeader
 from briefing.ui.article_menu import add_brief_actions
-from briefing.ui.article_highlight import (SUGGESTION_COLOUR, CoverageTints, citing_tooltip,
-                                           coverage_map, is_suggestion, mark_rects,
-                                           strong_selections, suggested_sentences,
-                                           suggestion_selections)
+from briefing.ui.article_highlight import (MATERIALISE_ALL, SUGGESTION_COLOUR, WINDOW_MARGIN,
+                                           CoverageTints, citing_tooltip, coverage_map,
+                                           is_suggestion, mark_rects, near, strong_selections,
+                                           suggested_sentences, suggestion_selections)
 from briefing.ui.mime import MIME_SENTENCES, sentence_ids_from_mime, sentences_mime
 from briefing.ui.offsets import OffsetMap
 from briefing.ui.palette import section_colours
+from briefing.ui.text_layout import wrap_mode
 
 __all__ = ["ArticleView", "MIME_SENTENCES", "sentence_ids_from_mime"]
 
@@ -56,6 +57,7 @@ class ArticleView(QTextEdit):
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh_coverage)
         self._press_pos = QPoint()
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._reset_state()
 
     def _reset_state(self) -> None:
@@ -72,6 +74,7 @@ class ArticleView(QTextEdit):
         self._cycle: tuple[str | None, int] = (None, -1)
         self._pending_scroll: str | None = None
         self._visible_cache: tuple[object, tuple[int, int]] = (None, (0, 0))
+        self._window: tuple[int, int] | None = None   # code points with selections, if cut
 
     # ---- the brief -----------------------------------------------------------------
     def set_brief(self, brief) -> None:
@@ -93,6 +96,7 @@ class ArticleView(QTextEdit):
         self._offsets = OffsetMap(text)
         self._sentences = {s.id: s for s in brief.sentences}
         doc, headings = build_document(text, brief.sentences, self._offsets, self)
+        self.setWordWrapMode(wrap_mode(text))   # linear layout of long unbroken runs
         self.setDocument(doc)
         self._tints = CoverageTints(doc, self._offsets, self._sentences, headings)
         self._header.show_article(self._brief.article, self._brief.title)
@@ -198,15 +202,37 @@ class ArticleView(QTextEdit):
             self._shown, self._suggested = [], []
             self.setExtraSelections([])
         else:
-            self._shown = sorted((self._sentences[sid] for sid in self._brief.sentence_ids_of(item)
-                                  if sid in self._sentences), key=lambda s: s.start)
-            self._suggested = suggested_sentences(self._brief, item, self._sentences)
+            sids = self._brief.sentence_ids_of(item)
+            self._shown = sorted((self._sentences[sid] for sid in sids if sid in self._sentences),
+                                 key=lambda s: s.start)
+            self._suggested = suggested_sentences(self._brief, item, self._sentences, set(sids))
             self._shown_kind = item.kind
-            self.setExtraSelections(
-                strong_selections(self.document(), self._offsets, self._shown, item.kind,
-                                  self.palette())
-                + suggestion_selections(self.document(), self._offsets, self._suggested))
+            self._materialise()
         self.viewport().update()
+
+    def _materialise(self) -> None:
+        """Selections for the shown sentences; past MATERIALISE_ALL, only those near the
+        visible part (``_scrolled`` brings more as the analyst scrolls)."""
+        shown, suggested, self._window = self._shown, self._suggested, None
+        if len(shown) + len(suggested) > MATERIALISE_ALL:
+            lo, hi = self._visible_cp()
+            self._window = (lo - WINDOW_MARGIN, hi + WINDOW_MARGIN)
+            shown, suggested = near(shown, *self._window), near(suggested, *self._window)
+        self.setExtraSelections(
+            strong_selections(self.document(), self._offsets, shown, self._shown_kind,
+                              self.palette())
+            + suggestion_selections(self.document(), self._offsets, suggested))
+
+    def _scrolled(self) -> None:
+        if self._window is not None:
+            lo, hi = self._visible_cp()
+            if lo < self._window[0] or hi > self._window[1]:
+                self._materialise()
+
+    def _visible_cp(self) -> tuple[int, int]:
+        """The visible part of the article in code points."""
+        first, last = self._visible_range()
+        return self._offsets.to_cp(first), self._offsets.to_cp(last)
 
     def shown_item_id(self) -> str | None:
         return self._shown_id
@@ -265,8 +291,8 @@ class ArticleView(QTextEdit):
         """Whether any of the sentences starts inside the viewport (one hit test for all)."""
         if not self.isVisible():
             return False
-        first, last = self._visible_range()
-        return any(first <= self._offsets.to_qt(s.start) <= last for s in sentences)
+        first, last = self._visible_cp()   # sentences are in reading order: bisect
+        return any(first <= s.start for s in near(sentences, first, last))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -479,12 +505,15 @@ class ArticleView(QTextEdit):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(section_colours(self._shown_kind, self.palette()).line)
         x = margin_mark_x(self.document()) - self.horizontalScrollBar().value()
-        for rect in mark_rects(self, self._offsets, self._shown, self._visible_range(), x):
+        lo, hi = self._visible_cp()
+        for rect in mark_rects(self, self._offsets, near(self._shown, lo, hi),
+                               self._visible_range(), x):
             painter.drawRoundedRect(rect, 2, 2)
         if self._suggested:   # a hollow dashed amber bar: a suggestion, not a citation
             pen = QPen(SUGGESTION_COLOUR, 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for rect in mark_rects(self, self._offsets, self._suggested, self._visible_range(), x):
+            for rect in mark_rects(self, self._offsets, near(self._suggested, lo, hi),
+                                   self._visible_range(), x):
                 painter.drawRect(rect)
         painter.end()

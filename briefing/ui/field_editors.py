@@ -14,8 +14,11 @@ from PySide6.QtGui import QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from briefing.core.items import FieldSpec
+from briefing.ui.text_layout import wrap_mode
 
 _sessions = itertools.count(1)
+HUGE_TEXT = 100_000   # a multi-line text past this is shown as an excerpt until focused
+EXCERPT = 5_000
 
 
 def choice_label(value: str) -> str:
@@ -58,6 +61,7 @@ class Binding(QObject):
         self.widget, self.name = widget, name
         self.session: int | None = next(_sessions)
         self._showing = False
+        self._held: str | None = None   # a huge text shown as an excerpt until focused
         widget.installEventFilter(self)
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._report)
@@ -70,6 +74,8 @@ class Binding(QObject):
 
     def value(self) -> str:
         w = self.widget
+        if self._held is not None:
+            return self._held
         if isinstance(w, QComboBox):
             return w.currentData() or ""
         return w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
@@ -84,12 +90,36 @@ class Binding(QObject):
             if isinstance(w, QComboBox):
                 w.setCurrentIndex(w.findData(value))
             elif isinstance(w, QPlainTextEdit):
-                w.setPlainText(value)
+                self._show_text(w, value)
             else:
                 w.setText(value)
                 w.setCursorPosition(0)
         finally:
             self._showing = False
+
+    def _show_text(self, w: QPlainTextEdit, value: str, whole: bool = False) -> None:
+        """A multi-line text; one over HUGE_TEXT characters shows a read-only excerpt until
+        the analyst goes into the field, because Qt lays out a paragraph whole (a 1 MB note
+        took 0.8 s to show, so selecting its item froze the window)."""
+        self._held = None
+        if len(value) > HUGE_TEXT and not whole:
+            self._held = value
+            more = len(value) - EXCERPT
+            value = (f"{value[:EXCERPT]} …\n\n[{more:,} more characters: click into the field "
+                     "to edit the whole text]")
+        w.setReadOnly(self._held is not None)
+        w.setWordWrapMode(wrap_mode(value))   # a long unbroken run lays out linearly
+        w.setPlainText(value)
+
+    def _load_whole(self) -> None:
+        """Going into a field holding an excerpt puts the whole text in for editing."""
+        held = self._held
+        if held is not None and isinstance(self.widget, QPlainTextEdit):
+            self._showing = True
+            try:
+                self._show_text(self.widget, held, whole=True)
+            finally:
+                self._showing = False
 
     def new_session(self) -> None:
         """Start a new undo step for the next keystroke (focus came back, item changed)."""
@@ -103,6 +133,7 @@ class Binding(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.FocusIn:
             self.new_session()
+            self._load_whole()
         return False
 
 

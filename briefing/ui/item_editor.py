@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QPalette, QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidgetItem, QMenu,
+from PySide6.QtGui import QAction, QPalette, QUndoStack
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu,
                                QPushButton, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from briefing.core.brief import BriefModel
@@ -21,9 +21,7 @@ from briefing.core.sections import KINDS, section_for
 from briefing.ui import ops
 from briefing.ui.field_editors import Binding, UndoKeys, make_widget
 from briefing.ui.meta_editor import form_layout
-from briefing.ui.sources_list import (REVIEW_COLOUR, SOURCE_ACTIONS, CitationIndexRole,
-                                      SentenceRole, SourcesList, StatusRole, source_text,
-                                      source_tooltip)
+from briefing.ui.sources_list import SOURCE_ACTIONS, SentenceRole, SourceRow, SourcesList
 
 EMPTY_HINT = ("Select an item to edit it.\n"
               "To add one, select sentences in the article and press Ctrl+1 … Ctrl+4.")
@@ -138,9 +136,9 @@ class ItemEditor(QWidget):
         self.sources.setSpacing(2)
         self.sources.setFixedHeight(76)
         self.sources.setAccessibleName("Sources")
-        self.sources.itemDoubleClicked.connect(self._activated)
+        self.sources.rowActivated.connect(self._activated)
         self.sources.removeRequested.connect(self.remove_source)
-        self.sources.itemSelectionChanged.connect(self._update_source_actions)
+        self.sources.selectionChanged_.connect(self._update_source_actions)
         self.sources.setContextMenuPolicy(Qt.CustomContextMenu)
         self.sources.customContextMenuRequested.connect(self._sources_menu)
         column.addWidget(self.sources)
@@ -254,36 +252,24 @@ class ItemEditor(QWidget):
         """List the citations, each with its stored quote; one that no longer matches the
         article is marked and says why. After a removal the next source takes the selection."""
         item = self.brief.item(self.item_id)
-        selected = self.sources.selectedItems()
-        row = self.sources.row(selected[0]) if selected else -1
-        self.sources.clear()
-        for n, c in enumerate(item.citations):
-            r = self.brief.resolution(c)
-            entry = QListWidgetItem(source_text(c, r), self.sources)
-            entry.setData(CitationIndexRole, n)
-            entry.setData(SentenceRole, r.sentence.id if r.sentence is not None else "")
-            entry.setData(StatusRole, r.status)
-            entry.setToolTip(source_tooltip(n, c, r))
-            if r.needs_review:
-                entry.setForeground(QBrush(QColor(REVIEW_COLOUR)))
+        row = self.sources.current_row()
+        self.sources.show_citations(self.brief, item.citations)
         n = len(item.citations)
         review = sum(self.brief.resolution(c).needs_review for c in item.citations)
         label = f"Sources ({n})" if n else "Sources: none yet"
         self.sources_label.setText(label + (f" — ⚠ {review} to review" if review else ""))
         if row >= 0 and n:
-            self.sources.setCurrentRow(min(row, n - 1))
+            self.sources.select_row(min(row, n - 1))
         self._update_source_actions()
 
     def select_source(self, index: int) -> None:
         """Make the index-th citation the current Sources row (review navigation)."""
         if 0 <= index < self.sources.count():
-            self.sources.setCurrentRow(index)
-            self.sources.scrollToItem(self.sources.item(index))
+            self.sources.select_row(index, scroll=True)
 
     def current_source(self) -> int:
         """The index of the selected citation, -1 when none is."""
-        selected = self.sources.selectedItems()
-        return selected[0].data(CitationIndexRole) if selected else -1
+        return self.sources.current_row()
 
     def _update_source_actions(self) -> None:
         index = self.current_source()
@@ -358,7 +344,7 @@ class ItemEditor(QWidget):
             return ops.relink_citation(brief, stack, item_id, index, sids)
         return ops.replace_citation(brief, stack, item_id, index, sids)
 
-    def _activated(self, entry: QListWidgetItem) -> None:
+    def _activated(self, entry: SourceRow) -> None:
         sid = entry.data(SentenceRole)
         if sid:
             self.sentenceActivated.emit(sid)
@@ -377,7 +363,7 @@ class ItemEditor(QWidget):
         entry = self.sources.itemAt(pos)
         if entry is None:
             return
-        self.sources.setCurrentItem(entry)
+        self.sources.setCurrentIndex(entry.index)
         menu = self.sources_menu()
         menu.exec(self.sources.viewport().mapToGlobal(pos))
         menu.deleteLater()

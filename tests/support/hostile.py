@@ -67,9 +67,10 @@ def nested_divs(scale: float = 1.0) -> tuple[Brief, str]:
 
 
 def many_citations(scale: float = 1.0) -> tuple[Brief, str]:
-    """One claim citing 50,000 sentences (hung selecting it)."""
+    """One claim citing 50,000 sentences (hung selecting it), in paragraphs of ten."""
     n = int(50_000 * scale)
-    brief = _brief("".join(f"Sentence number {i} is here. " for i in range(n)) + "\n")
+    brief = _brief("".join(f"Sentence number {i} is here." + ("\n\n" if i % 10 == 9 else " ")
+                           for i in range(n)))
     item = brief.add_item("claim", "Cites everything.", [s.id for s in brief.sentences])
     return brief, item.id
 
