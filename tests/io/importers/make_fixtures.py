@@ -156,11 +156,12 @@ def table_xml() -> str:
             f'<table:table-column table:number-columns-repeated="{cols}"/>{rows}</table:table>')
 
 
-def figure_xml() -> str:
+def figure_xml(caption: bool = True) -> str:
     data = base64.b64encode(png()).decode()
     return (f'<text:p text:style-name="Standard"><draw:frame draw:name="F1" text:anchor-type="as-char" '
             f'svg:width="7.5cm" svg:height="3.75cm"><draw:image><office:binary-data>{data}'
-            f"</office:binary-data></draw:image></draw:frame></text:p>" + para(T.FIGURE_CAPTION, "Caption"))
+            f"</office:binary-data></draw:image></draw:frame></text:p>"
+            + (para(T.FIGURE_CAPTION, "Caption") if caption else ""))
 
 
 def report_body(parts: int = 1) -> str:
@@ -195,6 +196,7 @@ def memo_body() -> str:
 
 
 def convert(source: Path, fmt: str, target: Path) -> None:
+    """source converted by LibreOffice (a fresh profile each time, so runs do not clash)."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
                         "--convert-to", fmt, "--outdir", tmp, str(source)],
@@ -258,7 +260,10 @@ def news_page(title, site, author, date, url, blocks) -> str:
 <time datetime="{date}T07:45:00Z">{date}</time></div>
 <figure><img src="https://img.example/port.jpg" alt="Cranes at the port"><figcaption>Photo: agency</figcaption></figure>
 <div class="story-body">
-{html_blocks(blocks)}
+{html_blocks(blocks[:3])}
+<div class="inline-promo related-link"><strong>Read more:</strong> <a href="/x">Dockers in three countries vote on automation deals</a></div>
+<div class="newsletter-signup">Get our Business Briefing in your inbox every morning. <a href="/nl">Sign up</a></div>
+{html_blocks(blocks[3:])}
 </div>
 <div class="share">Share this article: <a href="#">Facebook</a> <a href="#">X</a> <a href="#">Email</a></div>
 </article>
@@ -359,6 +364,14 @@ def main() -> None:
         memo.write_text(fodt(memo_body(), T.MEMO_TITLE, T.MEMO_AUTHOR), "utf-8")
         convert(memo, "docx:MS Word 2007 XML", OUT / "memo_footnotes.docx")
         convert(memo, "odt", OUT / "memo_footnotes.odt")
+        # a "scan": one page holding only a picture, no text layer
+        scan = tmp / "scan.fodt"
+        scan.write_text(fodt(figure_xml(caption=False), "Scan"), "utf-8")
+        convert(scan, "pdf", OUT / "scanned_no_text.pdf")
+        # a PDF that needs a password to open
+        convert(memo, 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                      '"DocumentOpenPassword":{"type":"string","value":"secret"}}',
+                OUT / "encrypted.pdf")
     (OUT / "news.html").write_text(news_page(T.NEWS_TITLE, T.NEWS_SITE, T.NEWS_AUTHOR, T.NEWS_DATE,
                                              T.NEWS_URL, T.NEWS), "utf-8")
     (OUT / "blog.html").write_text(blog_page(), "utf-8")
