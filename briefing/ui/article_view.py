@@ -98,6 +98,8 @@ class ArticleView(QTextEdit):
         doc, headings = build_document(text, brief.sentences, self._offsets, self)
         self.setWordWrapMode(wrap_mode(text))   # linear layout of long unbroken runs
         self.setDocument(doc)
+        # what is on screen changes as Qt lays the text out, not only on scrolling
+        doc.documentLayout().documentSizeChanged.connect(self._forget_visible)
         self._tints = CoverageTints(doc, self._offsets, self._sentences, headings)
         self._header.show_article(self._brief.article, self._brief.title)
         set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)
@@ -229,9 +231,13 @@ class ArticleView(QTextEdit):
             if lo < self._window[0] or hi > self._window[1]:
                 self._materialise()
 
+    def _forget_visible(self) -> None:
+        self._visible_cache = (None, (0, 0))
+        self._scrolled()
+
     def _visible_cp(self) -> tuple[int, int]:
         """The visible part of the article in code points."""
-        first, last = self._visible_range()
+        first, last = sorted(self._visible_range())   # in a half-laid-out text, either way
         return self._offsets.to_cp(first), self._offsets.to_cp(last)
 
     def shown_item_id(self) -> str | None:
