@@ -69,7 +69,7 @@ def test_crlf_in_utf16_is_normalised_too(tmp_path):
     (b"text then a NUL\x00 byte", "binary"),
     ("no BOM".encode("utf-16-le"), "binary"),
     (bytes(b for b in range(1, 256) if b not in b"\t\n\r") * 40, "binary"),   # no NUL at all
-    (b"%PDF-1.7\n" + bytes(range(1, 32)) * 50, "binary"),
+    (b"%PDF-1.7\n" + bytes(range(1, 32)) * 50, "damaged PDF"),  # read as the PDF it claims to be
     (codecs.BOM_UTF16_LE + b"A\x00\x00\xd8", "damaged"),  # lone surrogate
 ])
 def test_empty_and_binary_files_get_one_clear_line(tmp_path, data, words):

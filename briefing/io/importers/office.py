@@ -30,7 +30,9 @@ def _zip_checks(data: bytes, path, kind: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
                 raise BriefingFileError(path, f"damaged {kind} file (it unpacks to an absurd size)")
-    except zipfile.BadZipFile:
+    except BriefingFileError:
+        raise
+    except Exception:  # noqa: BLE001 - zipfile raises many kinds on a damaged directory
         raise BriefingFileError(path, f"damaged {kind} file (not a readable zip archive)") from None
 
 
