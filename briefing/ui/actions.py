@@ -26,7 +26,9 @@ class ActionSpec:
 
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("new", "&New Brief from Article…", "new_from_article", QKeySequence.New,
-               "Start a brief over a .txt or .md article"),
+               "Start a brief over an article: web page, PDF, Word, OpenDocument or text file"),
+    ActionSpec("new_clipboard", "New Brief from C&lipboard", "new_from_clipboard", None,
+               "Start a brief over the text or web page selection on the clipboard"),
     ActionSpec("open", "&Open…", "open_dialog", QKeySequence.Open),
     ActionSpec("save", "&Save", "save", QKeySequence.Save),
     ActionSpec("save_as", "Save &As…", "save_as", QKeySequence.SaveAs),
@@ -57,7 +59,7 @@ SPECS: tuple[ActionSpec, ...] = (
 )
 
 MENUS: dict[str, list[str | None]] = {
-    "&File": ["new", "open", "recent", None, "update_article", None, "save", "save_as", None, "export_md", "export_docx",
+    "&File": ["new", "new_clipboard", "open", "recent", None, "update_article", None, "save", "save_as", None, "export_md", "export_docx",
               "preview", None, "close", "quit"],
     "&Edit": ["undo", "redo", None, "link", "delete_item", "move_up", "move_down"],
     "&Insert": [f"new_{s.kind}" for s in SECTIONS],

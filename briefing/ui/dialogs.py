@@ -10,9 +10,11 @@ from enum import Enum
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from briefing.io.importers import file_filters
+
 log = logging.getLogger("briefing.errors")
 BRIEF_FILTER = "Briefs (*.brief);;All files (*)"
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.text);;All files (*)"
+ARTICLE_FILTER = file_filters()   # every format the importer registry reads
 
 
 class Answer(Enum):

@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING
 from briefing.api import Brief
 from briefing.io import brief_file
 from briefing.io.errors import BriefingFileError, ReadOnlyError
-from briefing.io.article_import import read_article
+from briefing.io.importers import ImportCancelled, suffixes
+from briefing.io.importers.clipboard import import_clipboard
+from briefing.io.article_import import article_from
 from briefing.ui import ops
+from briefing.ui.article_loader import load_article
 from briefing.ui.dialogs import Answer
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+ARTICLE_SUFFIXES = set(suffixes())   # from the importer registry (io/importers)
 
 
 def save_asking(dialogs, path: str, write):
@@ -55,14 +58,17 @@ class FileActions:
         return str(Path(self.w.settings.last_folder() or Path.home()) / f"{stem.strip() or 'brief'}.brief")
 
     # ---- opening ---------------------------------------------------------------------
-    def load(self, path: str) -> bool:
+    def load(self, path: str, article: bool = False) -> bool:
         """Open a .brief or start a brief over an article; errors become a dialog."""
         try:
-            if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
-                brief, file_path, digest = Brief.from_article_file(path), None, None
+            if article or Path(path).suffix.lower() in ARTICLE_SUFFIXES:
+                brief, file_path, digest = Brief(load_article(self.w, path)), None, None
             else:
                 brief, digest = brief_file.load(path, Brief)
                 file_path = os.path.abspath(path)
+        except ImportCancelled:
+            self.w.statusBar().showMessage("Import cancelled.", 4000)
+            return False
         except BriefingFileError as exc:
             self.w.dialogs.error(str(exc))
             return False
@@ -88,7 +94,25 @@ class FileActions:
         if Path(path).suffix.lower() == ".brief":
             self.w.dialogs.error(f"{path}: is a brief, not an article (use Open)")
             return False
-        return self.load(path)
+        return self.load(path, article=True)
+
+    def new_from_clipboard(self, html: str | None = None, text: str | None = None) -> bool:
+        """A new brief over what was copied: HTML through the web importer, else text."""
+        if not self.maybe_save():
+            return False
+        if html is None and text is None:
+            from PySide6.QtGui import QGuiApplication
+            mime = QGuiApplication.clipboard().mimeData()
+            html = mime.html() if mime is not None and mime.hasHtml() else None
+            text = mime.text() if mime is not None and mime.hasText() else None
+        try:
+            article = article_from(import_clipboard(html, text), "Pasted article")
+        except BriefingFileError as exc:
+            self.w.dialogs.error(str(exc))
+            return False
+        self.path, self.disk_hash = None, None
+        self.w.set_brief(Brief(article))
+        return True
 
     def update_article(self, path: str | None = None) -> bool:
         """Replace the article with a new version of it, after the analyst has reviewed
@@ -100,7 +124,10 @@ class FileActions:
             self.w.dialogs.error(f"{path}: is a brief, not an article")
             return False
         try:
-            text = read_article(path).text
+            text = load_article(self.w, path).text
+        except ImportCancelled:
+            self.w.statusBar().showMessage("Import cancelled.", 4000)
+            return False
         except BriefingFileError as exc:
             self.w.dialogs.error(str(exc))
             return False

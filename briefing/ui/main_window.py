@@ -23,6 +23,7 @@ from briefing.ui import ops
 from briefing.ui.commands import UndoStack
 from briefing.ui.dialogs import Dialogs
 from briefing.ui.file_actions import FileActions
+from briefing.ui.file_drop import FileDrop
 from briefing.ui.settings import Settings
 from briefing.ui.start_page import StartPage
 from briefing.ui.tooltips import plain_tooltip
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.settings = Settings()
         self.dialogs = dialogs or Dialogs(self)
         self.files = FileActions(self)
+        self.file_drop = FileDrop(self)   # a dropped article starts a brief, a .brief opens
         self.undo_stack = UndoStack(self)  # merges typing without PySide's leak
         brief = brief or Brief.from_text("")
         self.brief: Brief | None = None
@@ -333,6 +335,9 @@ class MainWindow(QMainWindow):
     # ---- action handlers -------------------------------------------------------------
     def new_from_article(self) -> None:
         self.files.new_from_article()
+
+    def new_from_clipboard(self) -> None:
+        self.files.new_from_clipboard()
 
     def open_dialog(self) -> None:
         self.files.open()

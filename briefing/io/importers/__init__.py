@@ -22,6 +22,10 @@ from briefing.io.importers.base import META_FIELDS, Imported, layout
 Progress = Callable[[int, int], None]  # (done, total) pages or steps
 
 
+class ImportCancelled(BriefingFileError):
+    """Raised from a progress callback to stop a long import (the analyst pressed Cancel)."""
+
+
 @dataclass(frozen=True)
 class Importer:
     name: str                  # "text", "html", "mhtml", "pdf", "docx", "odt"
@@ -123,5 +127,5 @@ def import_data(data: bytes, path: str | os.PathLike, progress: Progress | None 
     return imported
 
 
-__all__ = ["IMPORTERS", "Importer", "Imported", "META_FIELDS", "file_filters", "import_data",
+__all__ = ["IMPORTERS", "ImportCancelled", "Importer", "Imported", "META_FIELDS", "file_filters", "import_data",
            "is_supported", "layout", "sniff", "suffixes"]

@@ -25,8 +25,8 @@ def import_pdf(data: bytes, path: str | os.PathLike, progress=None) -> Imported:
         raise BriefingFileError(path, "not a PDF file (no PDF header): damaged or misnamed")
     try:
         pages, info = read_pages(data, progress)
-    except BriefingFileError as exc:
-        raise BriefingFileError(path, exc.problem) from None
+    except BriefingFileError as exc:   # ours (too many pages, cancelled): name the file
+        raise type(exc)(path, exc.problem) from None
     except Exception as exc:  # noqa: BLE001 - pdfminer's many errors on a damaged file
         if type(exc).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError",
                                   "PDFEncryptionWarning", "PDFEncryptionNotSupported"):

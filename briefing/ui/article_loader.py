@@ -1,0 +1,102 @@
+"""Reading an article for the window: quick files at once, PDFs (and anything large) on a
+worker thread with a progress dialog that appears after 200 ms and can cancel.
+
+The call stays synchronous for the caller (a local event loop runs while the worker reads),
+so file actions keep their simple `load(path) -> bool` shape and the GUI keeps painting.
+"""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from briefing.core.article import Article
+from briefing.io.article_import import read_article
+from briefing.io.errors import BriefingFileError
+from briefing.io.importers import ImportCancelled, sniff
+
+PROGRESS_AFTER_MS = 200
+THREADED = {"pdf"}               # importers slow enough to need the worker
+LARGE_BYTES = 4 * 1024 * 1024    # any file this large goes to the worker too
+
+
+def needs_worker(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+            handle.seek(0, 2)
+            size = handle.tell()
+    except OSError:
+        return False             # read_article reports it with its one line
+    return sniff(head, path).name in THREADED or size > LARGE_BYTES
+
+
+class ImportJob(QObject):
+    """read_article on a Python thread; progress and the end come back as queued signals."""
+    progressed = Signal(int, int)
+    done = Signal()
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.article: Article | None = None
+        self.error: BriefingFileError | None = None
+        self.cancelled = threading.Event()
+        self.finished = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="article-import", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancelled.is_set():
+            raise ImportCancelled(self.path, "import cancelled")
+        self.progressed.emit(done, total)
+
+    def _run(self) -> None:
+        try:
+            self.article = read_article(self.path, self._progress)
+        except BriefingFileError as exc:
+            self.error = exc
+        except Exception as exc:  # noqa: BLE001 - never let a worker die silently
+            self.error = BriefingFileError(self.path, f"cannot import ({type(exc).__name__})")
+        self.finished.set()
+        self.done.emit()
+
+
+def load_article(parent: QWidget | None, path: str) -> Article:
+    """The article in `path`; BriefingFileError (ImportCancelled if the analyst cancelled)."""
+    if not needs_worker(path):
+        return read_article(path)
+    job = ImportJob(path)
+    dialog = QProgressDialog("Reading the article…", "Cancel", 0, 0, parent)
+    dialog.setObjectName("importProgress")
+    dialog.setWindowTitle("Importing")
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    job.progressed.connect(lambda done, total: _show(dialog, done, total))
+    dialog.canceled.connect(job.cancel)
+    loop = QEventLoop()
+    job.done.connect(loop.quit, Qt.QueuedConnection)
+    job.start()
+    if not job.finished.is_set():
+        loop.exec()
+    job.thread.join()
+    dialog.close()
+    dialog.deleteLater()
+    if job.error is not None:
+        raise job.error
+    assert job.article is not None
+    return job.article
+
+
+def _show(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(total)
+    dialog.setValue(done)
+    dialog.setLabelText(f"Reading page {done} of {total}…")
