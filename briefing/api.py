@@ -23,7 +23,8 @@ class Brief(BriefModel):
 
     @classmethod
     def from_article_file(cls, path: str | os.PathLike) -> "Brief":
-        """A new brief over a .txt/.md article in any common encoding."""
+        """A new brief over an article file: web page, MHTML, PDF, DOCX, ODT, or text in any
+        common encoding; the article's metadata (title, author, outlet, date, URL) filled."""
         return cls(read_article(path))
 
     path: str | None = None  # the file it was loaded from or last saved to

@@ -29,7 +29,7 @@ def verb(name: str):
 
 
 def _load_any(path: str) -> Brief:
-    """A .brief file, or a new brief over an article file (.txt, .md, anything else)."""
+    """A .brief file, or a new brief over an article file (any format io/importers reads)."""
     return Brief.load(path) if path.endswith(".brief") else Brief.from_article_file(path)
 
 
@@ -109,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="briefing", description="Turn a news article into a sourced brief.")
     p.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = p.add_subparsers(dest="verb", metavar="VERB")
-    n = sub.add_parser("new", help="start a brief over an article (.txt/.md)")
+    n = sub.add_parser("new", help="start a brief over an article (web page, .mhtml, PDF, .docx, .odt, .txt/.md)")
     n.add_argument("article")
     n.add_argument("-o", "--output", required=True, help="the .brief file to write")
     n.add_argument("--title", default="", help="the brief's title")
