@@ -166,3 +166,15 @@ def test_read_article_keeps_the_signature_and_fills_the_article():
     article = read_article(FIXTURES / "news.html")
     assert article.title == T.NEWS_TITLE and article.outlet == T.NEWS_SITE
     assert article.text.startswith("Container traffic")
+
+
+@pytest.mark.parametrize("name", ["news", "blog", "press_release"])
+def test_readability_fallback_when_trafilatura_finds_nothing(monkeypatch, name):
+    from briefing.io.importers import web
+    monkeypatch.setattr(web, "_trafilatura", lambda html: ([], {}))
+    file, expected, title, _, _ = CASES[name]
+    result = import_article(FIXTURES / file)
+    recall, precision = recall_precision(expected, result.text)
+    print(f"readability {name}: recall {recall:.3f} precision {precision:.3f}")
+    assert result.metadata["title"] == title
+    assert recall >= RECALL and precision >= PRECISION
