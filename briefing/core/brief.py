@@ -57,6 +57,7 @@ class BriefModel:
         self._by_sentence: dict[str, Sentence] = {}
         self._resolved: dict[Citation, Resolution] = {}
         self._citing: dict[str, list[Item]] | None = None
+        self._per_item: dict[int, tuple] = {}  # id(item) -> (trusted ids, to review, item)
         # (kind, index) before a row appears/disappears, then (kind, index, item) after.
         self.about_to_insert, self.inserted = Signal(), Signal()
         self.about_to_remove, self.removed = Signal(), Signal()
@@ -184,12 +185,26 @@ class BriefModel:
 
     def sentence_ids_of(self, item: Item) -> list[str]:
         """The sentences an item cites, for highlighting and export: trusted ones only."""
-        out = []
-        for c in item.citations:
-            s = self.trusted_sentence(c)
-            if s is not None:
-                out.append(s.id)
-        return out
+        return list(self._item_summary(item)[0])
+
+    def review_count(self, item: Item) -> int:
+        """How many of the item's citations need review (the badge on its row)."""
+        return self._item_summary(item)[1]
+
+    def _item_summary(self, item: Item) -> tuple[list[str], int]:
+        """Per item, cached until citations or the text change: a claim citing 50,000
+        sentences is asked on every paint of its row and every selection."""
+        found = self._per_item.get(id(item))
+        if found is None or found[2] is not item:
+            ids, review = [], 0
+            for c in item.citations:
+                r = self.resolution(c)
+                if r.needs_review:
+                    review += 1
+                elif r.sentence is not None:
+                    ids.append(r.sentence.id)
+            found = self._per_item[id(item)] = (ids, review, item)
+        return found[0], found[1]
 
     def needing_review(self) -> list[tuple[Item, int, Citation, Resolution]]:
         """Citations that are fuzzy, ambiguous or orphaned, in brief order."""
@@ -259,6 +274,7 @@ class BriefModel:
         for item_id, cits in citations.items():
             self.item(item_id).citations = list(cits)
         self._index, self._by_sentence, self._resolved = None, {}, {}
+        self._per_item = {}
         self._changed(citations=True)
         self.article_changed.emit()
         return old_text, old
@@ -294,6 +310,7 @@ class BriefModel:
         self.modified = self.clock()
         if citations:
             self._citing = None
+            self._per_item = {}
 
     def reindex(self) -> None:
         """Rebuild lookups after sections were filled directly (as the file loader does)."""
@@ -301,6 +318,7 @@ class BriefModel:
         for item_id in self._by_id:
             self._bump_id(item_id)
         self._citing = None
+        self._per_item = {}
 
     def _bump_id(self, item_id: str) -> None:
         tail = item_id.rsplit("-", 1)[-1]

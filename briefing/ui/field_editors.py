@@ -39,7 +39,15 @@ def make_widget(spec: FieldSpec, parent: QWidget, lines: int = 3) -> QWidget:
         edit.setUndoRedoEnabled(False)   # undo is the brief's, not the widget's
         set_visible_lines(edit, lines)
         return edit
-    return QLineEdit(parent)
+    return line_edit(parent)
+
+
+def line_edit(parent: QWidget | None = None) -> QLineEdit:
+    """A single-line field that holds any length: QLineEdit cuts text at 32,767 characters
+    by default, and an edit would then save the cut value (silent data loss)."""
+    edit = QLineEdit(parent)
+    edit.setMaxLength(2**31 - 1)
+    return edit
 
 
 def set_visible_lines(edit: QPlainTextEdit, lines: int) -> None:

@@ -255,7 +255,7 @@ class ItemEditor(QWidget):
         row = self.sources.current_row()
         self.sources.show_citations(self.brief, item.citations)
         n = len(item.citations)
-        review = sum(self.brief.resolution(c).needs_review for c in item.citations)
+        review = self.brief.review_count(item)
         label = f"Sources ({n})" if n else "Sources: none yet"
         self.sources_label.setText(label + (f" — ⚠ {review} to review" if review else ""))
         if row >= 0 and n:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPla
 from briefing.core.brief import BriefModel
 from briefing.core.items import MARKINGS, FieldSpec
 from briefing.ui import ops
-from briefing.ui.field_editors import Binding, UndoKeys, make_widget
+from briefing.ui.field_editors import Binding, UndoKeys, line_edit, make_widget
 from briefing.ui.tooltips import plain_tooltip
 
 ARTICLE_FIELDS = (("article.title", "Headline"), ("article.outlet", "Outlet"),
@@ -81,7 +81,7 @@ class MetaEditor(QWidget):
         return widget
 
     def _title_field(self) -> QWidget:
-        title = self._bind("title", QLineEdit(self))
+        title = self._bind("title", line_edit(self))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setWeight(QFont.DemiBold)
@@ -93,7 +93,7 @@ class MetaEditor(QWidget):
     def _analyst_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(8)
-        analyst = self._bind("analyst", QLineEdit(self))
+        analyst = self._bind("analyst", line_edit(self))
         marking = self._bind("marking", make_widget(FieldSpec("marking", "Marking", MARKINGS), self))
         marking.setSizeAdjustPolicy(marking.SizeAdjustPolicy.AdjustToContents)
         for text, widget, stretch in (("Analyst", analyst, 1), ("Marking", marking, 0)):
@@ -120,7 +120,7 @@ class MetaEditor(QWidget):
         form = form_layout()
         form.setContentsMargins(18, 0, 0, 0)
         for name, label in ARTICLE_FIELDS:
-            form.addRow(label, self._bind(name, QLineEdit(box)))
+            form.addRow(label, self._bind(name, line_edit(box)))
         box.setLayout(form)
         return box
 

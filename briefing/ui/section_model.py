@@ -55,7 +55,7 @@ def detail(item: Item) -> str:
 
 def review_count(brief: BriefModel, item: Item) -> int:
     """Citations of the item that no longer match the article (fuzzy/ambiguous/orphaned)."""
-    return sum(brief.resolution(c).needs_review for c in item.citations)
+    return brief.review_count(item)
 
 
 def review_text(count: int) -> str:
