@@ -28,7 +28,7 @@ TOOLTIP_CHARS = 80
 
 
 MATERIALISE_ALL = 300       # more highlighted sentences than this: only those near the screen
-WINDOW_MARGIN = 20_000      # characters of article either side of the visible part
+WINDOW_MARGIN = 6_000       # characters of article either side of the visible part (~2 screens)
 
 SUGGESTION_COLOUR = QColor("#b45309")   # amber: never a section tint
 SUGGESTION_PROPERTY = QTextFormat.Property.UserProperty + 1   # marks a suggestion's selection
@@ -50,6 +50,8 @@ def suggested_sentences(brief, item, known: dict[str, Sentence],
     """Sentences that the item's needs-review citations suggest (fuzzy, ambiguous), which
     the item does not already cite (``cited``, when the caller has it): drawn dashed, never
     tinted, in reading order."""
+    if not brief.review_count(item):   # cached per item: most items have nothing to suggest
+        return []
     out: dict[str, Sentence] = {}
     for c in item.citations:
         r = brief.resolution(c)
