@@ -227,7 +227,7 @@ def test_main_window_selects_every_item_and_shows_every_tooltip(qtbot, hostile, 
     for item in brief.items:
         window.select_item(item.id)
         QApplication.processEvents()
-        sid = item.citations[0].sentence_id
+        sid = brief.sentence_ids_of(item)[0]
         view.scroll_to_sentence(sid)
         QApplication.processEvents()
         sentence = brief.sentence(sid)
