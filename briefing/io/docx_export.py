@@ -22,7 +22,7 @@ from briefing.io.docx_xml import (
     CITED_FILL, LABEL_FILL, cell_para, footnote_refs, para, run, shading, table, widths_for,
     with_body)
 from briefing.io.export import (
-    SourceNotes, annex_paragraphs, detail_specs, meta_rows, sentence_number)
+    NO_SOURCE, SourceNotes, annex_paragraphs, detail_specs, meta_rows, sentence_number)
 
 WHITE_BOLD = '<w:b/><w:color w:val="FFFFFF"/>'
 DETAIL = '<w:color w:val="404040"/><w:sz w:val="19"/>'
@@ -40,6 +40,8 @@ class _Body:
 
     def refs(self, item: Item) -> str:
         """One real footnote per citation, quoting the sentence and naming its number."""
+        if not item.citations:
+            return run(f" {NO_SOURCE}", "<w:i/>" + DETAIL)
         return footnote_refs([self.footnotes.add(f"“{quote}”", label)
                               for _, label, quote in self.notes.sources(item)])
 

@@ -56,6 +56,7 @@ def sentence_number(sentence_id: str) -> str:
 
 
 REVIEW_NOTE = "Stored quote, no longer matching the article ({status}; needs review):"
+NO_SOURCE = "(no source cited)"  # after an item resting on no sentence: exports never hide it
 
 
 class SourceNotes:

@@ -13,7 +13,7 @@ from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.sections import SECTIONS, Section
 from briefing.io.export import (
-    UNWRITABLE, SourceNotes, annex_paragraphs, clean, detail_specs, meta_rows,
+    NO_SOURCE, UNWRITABLE, SourceNotes, annex_paragraphs, clean, detail_specs, meta_rows,
     sentence_number)
 
 # Backslash escapes only for characters python-markdown also unescapes (it shows the
@@ -103,6 +103,8 @@ class _Writer:
         self.lines.append("")
 
     def refs(self, item: Item) -> str:
+        if not item.citations:
+            return f" *{NO_SOURCE}*"
         return "".join(f"[^{self.notes.number(*source)}]" for source in self.notes.sources(item))
 
     def details(self, item: Item) -> list[str]:

@@ -109,3 +109,17 @@ def test_issue_example_split_sentence_keeps_every_link_right(tmp_path):
             number = line.split("Sentence ", 1)[1].split(":", 1)[0]
             text = brief.sentence(f"s{number}").text
             assert text.replace("“", "").replace("”", "")[:30] in line.replace("\\", "")
+
+
+def test_an_item_with_no_source_says_so_in_every_export():
+    b = Brief.from_text("Officials met on Monday. The ministry denied it.", title="T")
+    b.add_item("claim", "Cited claim", ["s1"])
+    b.add_item("risk", "A risk resting on nothing")
+    md = to_markdown(b)
+    assert "A risk resting on nothing *(no source cited)*" in md
+    assert "Cited claim *(no source cited)*" not in md
+    stream = io.BytesIO()
+    write_docx(b, stream, annex=False)
+    with zipfile.ZipFile(stream) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert body.count("(no source cited)") == 1
