@@ -73,7 +73,10 @@ def _trafilatura(html: str) -> tuple[list[tuple[str, str]], dict]:
     import trafilatura
     doc = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=True, include_images=False,
-        include_links=False, include_formatting=False, with_metadata=True, deduplicate=False)
+        include_links=False, include_formatting=False, with_metadata=True, deduplicate=False,
+        # a date only from the page's own markup (meta tags, <time>, URL): the extensive
+        # search reads a footer's "© 2026" as 2026-01-01, a date the article never had
+        date_extraction_params={"extensive_search": False, "original_date": True})
     if doc is None or doc.body is None:
         return [], _page_title(html)
     meta = {"title": doc.title or "", "author": doc.author or "", "outlet": doc.sitename or "",
