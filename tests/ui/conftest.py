@@ -50,3 +50,37 @@ def article_view(qtbot):
         return view
 
     return make
+
+
+@pytest.fixture
+def folders(tmp_path):
+    """(documents, recovery) for the autosave tests: kept apart so each can be checked for
+    stray files; the documents hold a copy of the sample brief."""
+    import shutil
+    from support.recovery import SAMPLE
+    docs, recovery = tmp_path / "docs", tmp_path / "recovery"
+    docs.mkdir()
+    recovery.mkdir()
+    shutil.copyfile(SAMPLE, docs / "sample.brief")
+    return docs, recovery
+
+
+@pytest.fixture
+def manager(qtbot, folders):
+    """A WindowManager factory whose sessions autosave into folders[1]; windows left with
+    unsaved work close without a prompt afterwards."""
+    from briefing.ui.dialogs import Answer, ScriptedDialogs
+    from briefing.ui.recovery import Session
+    from briefing.ui.windows import WindowManager
+    made = []
+
+    def make() -> WindowManager:
+        wm = WindowManager(session=Session(folders[1]), dialogs=ScriptedDialogs)
+        made.append(wm)
+        return wm
+    yield make
+    for wm in made:
+        for w in list(wm.windows):
+            w.dialogs.answers = [Answer.DISCARD]
+            w.close()
+        wm.session.release()

@@ -12,66 +12,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
 
 from briefing import Brief
 from briefing.io.brief_file import dumps
 from briefing.ui import recovery
-from briefing.ui.dialogs import Answer, ScriptedDialogs
 from briefing.ui.recovery import Autosaver, Entry, Session, pending
-from briefing.ui.windows import WindowManager
+from support.recovery import shown, warning, no_space, made
 
-SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "musk-putin-contacts.brief"
 PROMISE_MS = 5000
-
-
-@pytest.fixture
-def folders(tmp_path):
-    docs, rec = tmp_path / "docs", tmp_path / "recovery"
-    docs.mkdir()
-    rec.mkdir()
-    shutil.copyfile(SAMPLE, docs / "sample.brief")
-    return docs, rec
-
-
-@pytest.fixture
-def manager(qtbot, folders):
-    made = []
-
-    def make() -> WindowManager:
-        wm = WindowManager(session=Session(folders[1]), dialogs=ScriptedDialogs)
-        made.append(wm)
-        return wm
-    yield make
-    for wm in made:
-        for w in list(wm.windows):
-            w.dialogs.answers = [Answer.DISCARD]
-            w.close()
-        wm.session.release()
-
-
-def shown(qtbot, wm: WindowManager, path: Path | None = None):
-    w = wm.new_window()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    if path is not None:
-        assert w.open(str(path))
-    return w
-
-
-def warning(w) -> QLabel | None:
-    return w.findChild(QLabel, "autosaveWarning")
-
-
-def no_space(*_args, **_kwargs):
-    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-
-def made(text: str) -> Brief:
-    brief = Brief.from_text("Alpha is here. Beta follows. Gamma ends.", title=text)
-    brief.add_item("risk", text, ["s2"])
-    return brief
 
 
 # ---- the warning ---------------------------------------------------------------------

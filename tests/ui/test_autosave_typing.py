@@ -5,7 +5,6 @@ and in a window that is SIGKILLed while the analyst types.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,27 +13,16 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from briefing.ui.dialogs import Answer, ScriptedDialogs
 from briefing.ui.recovery import Session, pending
 from briefing.ui.windows import WindowManager
 
-SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "musk-putin-contacts.brief"
 PROMISE_S = 5.0       # what was typed 5 s ago is on disk, however the typing goes
 GAP_S = 0.4           # one keystroke every 0.4 s: well inside the 2 s debounce
 TYPING_S = 12.0
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-@pytest.fixture
-def folders(tmp_path):
-    docs, recovery = tmp_path / "docs", tmp_path / "recovery"
-    docs.mkdir()
-    recovery.mkdir()
-    shutil.copyfile(SAMPLE, docs / "sample.brief")
-    return docs, recovery
 
 
 def required(typed: list[tuple[float, str]], end: float) -> str:

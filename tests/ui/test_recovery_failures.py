@@ -19,11 +19,9 @@ from briefing import Brief
 from briefing.io.brief_file import dumps
 from briefing.logsetup import setup_logging
 from briefing.ui import recovery
-from briefing.ui.dialogs import Answer, ScriptedDialogs
-from briefing.ui.recovery import Entry, Session, encode, pending
-from briefing.ui.windows import WindowManager
+from briefing.ui.recovery import Entry, encode, pending
+from support.recovery import shown, warning, no_space, made
 
-SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "musk-putin-contacts.brief"
 PROMISE_MS = 5000
 SECRET = "typed by the analyst: HUMINT-7"
 
@@ -39,41 +37,6 @@ def log_path(tmp_path):
             handler.close()
 
 
-@pytest.fixture
-def folders(tmp_path):
-    docs, rec = tmp_path / "docs", tmp_path / "recovery"
-    docs.mkdir()
-    rec.mkdir()
-    shutil.copyfile(SAMPLE, docs / "sample.brief")
-    return docs, rec
-
-
-@pytest.fixture
-def manager(qtbot, folders):
-    made = []
-
-    def make() -> WindowManager:
-        wm = WindowManager(session=Session(folders[1]), dialogs=ScriptedDialogs)
-        made.append(wm)
-        return wm
-    yield make
-    for wm in made:
-        for w in list(wm.windows):
-            w.dialogs.answers = [Answer.DISCARD]
-            w.close()
-        wm.session.release()
-
-
-def shown(qtbot, wm: WindowManager, path: Path | None = None):
-    w = wm.new_window()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    if path is not None:
-        assert w.open(str(path))
-    return w
-
-
 def change(w, note: str = SECRET) -> str:
     """A change through the window (one undo step, as a gesture makes) whose content the
     log must never see."""
@@ -87,15 +50,7 @@ def on_disk(w):
     return Entry(w.autosaver.path, "", "", None, None).load()
 
 
-def warning(w):
-    from PySide6.QtWidgets import QLabel
-    return w.statusBar().findChild(QLabel, "autosaveWarning")
-
-
 # ---- a failed autosave ---------------------------------------------------------------
-def no_space(*_args, **_kwargs):
-    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
 
 def folder_becomes_a_file(folder: Path) -> None:
     shutil.rmtree(folder)
@@ -146,11 +101,6 @@ def test_a_failed_autosave_is_logged_without_content_and_the_next_one_works(
 
 
 # ---- half-written recovery entries ---------------------------------------------------
-def made(text: str) -> Brief:
-    brief = Brief.from_text("Alpha is here. Beta follows. Gamma ends.", title=text)
-    brief.add_item("risk", text, ["s2"])
-    return brief
-
 
 def entry_bytes(name: str, saved_at: str, brief: Brief) -> bytes:
     return encode({"name": name, "saved_at": saved_at, "original": None, "disk_hash": None},

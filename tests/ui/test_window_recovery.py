@@ -6,7 +6,6 @@ up, as a dead process's lock becomes stale) and for real (a window in a subproce
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,49 +19,11 @@ from PySide6.QtWidgets import QApplication
 
 from briefing import Brief
 from briefing.io.brief_file import dumps
-from briefing.ui.dialogs import Answer, ScriptedDialogs
+from briefing.ui.dialogs import Answer
 from briefing.ui.offsets import OffsetMap
 from briefing.ui.recovery import Entry, Session, pending
-from briefing.ui.windows import WindowManager
+from support.recovery import shown
 
-SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "musk-putin-contacts.brief"
-PROMISE_MS = 5000   # unsaved work reaches disk within 5 s of the last change
-
-
-@pytest.fixture
-def folders(tmp_path):
-    """(documents, recovery): kept apart so each can be checked for stray files."""
-    docs, recovery = tmp_path / "docs", tmp_path / "recovery"
-    docs.mkdir()
-    recovery.mkdir()
-    shutil.copyfile(SAMPLE, docs / "sample.brief")
-    return docs, recovery
-
-
-@pytest.fixture
-def manager(qtbot, folders):
-    made = []
-
-    def make() -> WindowManager:
-        wm = WindowManager(session=Session(folders[1]), dialogs=ScriptedDialogs)
-        made.append(wm)
-        return wm
-    yield make
-    for wm in made:           # windows left with unsaved work close without a prompt
-        for w in list(wm.windows):
-            w.dialogs.answers = [Answer.DISCARD]
-            w.close()
-        wm.session.release()
-
-
-def shown(qtbot, wm: WindowManager, path: Path | None = None):
-    w = wm.new_window()
-    qtbot.addWidget(w)
-    with qtbot.waitActive(w):
-        w.show()
-    if path is not None:
-        assert w.open(str(path))
-    return w
 
 
 def activate(qtbot, w) -> None:
