@@ -22,7 +22,7 @@ from briefing.io.brief_file import dumps
 from briefing.ui.dialogs import Answer
 from briefing.ui.offsets import OffsetMap
 from briefing.ui.recovery import Entry, Session, pending
-from support.recovery import shown
+from support.recovery import PROMISE_MS, shown
 
 
 
