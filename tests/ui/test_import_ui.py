@@ -6,9 +6,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from briefing.io import article_import
 from briefing.io.importers import file_filters
@@ -138,13 +138,19 @@ def test_pdf_import_runs_off_the_gui_thread_with_progress(window, monkeypatch):
         threads.append(threading.current_thread() is threading.main_thread())
         return real(path, progress)
 
+    real_show = article_loader._show
+
+    def show(dialog, done, total):      # what the analyst sees after each page read
+        real_show(dialog, done, total)
+        shown.append((dialog.objectName(), dialog.isVisible(), dialog.value(), dialog.maximum()))
+
     monkeypatch.setattr(article_loader, "read_article", spy)
     monkeypatch.setattr(article_loader, "PROGRESS_AFTER_MS", 0)
-    QTimer.singleShot(100, lambda: shown.extend(
-        (w.objectName(), w.isVisible(), w.maximum()) for w in window.findChildren(QProgressDialog)))
+    monkeypatch.setattr(article_loader, "_show", show)
     assert window.files.new_from_article(str(FIXTURES / "report_long.pdf"))
     assert threads == [False]
-    assert shown == [("importProgress", True, 11)]     # visible, counting the 11 pages
+    assert shown[-1] == ("importProgress", True, 11, 11)   # visible, counting the 11 pages
+    assert [value for *_, value, _ in shown] == sorted(value for *_, value, _ in shown)
     assert window.brief.article.title == "Grain Corridors Under Pressure"
 
 
