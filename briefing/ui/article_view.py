@@ -474,7 +474,7 @@ class ArticleView(QTextEdit):
         if self._brief is None:
             return super().createMimeDataFromSelection()
         text = self.textCursor().selectedText().replace("\u2029", "\n")
-        return sentences_mime(self.selected_sentence_ids(), text)
+        return sentences_mime(self.selected_sentence_ids(), text, self.selected_words())
 
     # ---- geometry and painting -------------------------------------------------------
     def resizeEvent(self, event) -> None:

@@ -260,6 +260,8 @@ class BriefForm(QWidget):
         ops.move_item(self.brief, self.undo_stack, item_id, kind, index)
         self.select_item(item_id)
 
-    def _sentences_dropped(self, sentence_ids: list[str], kind: str, row: int) -> None:
-        text = " ".join(self.brief.sentence(sid).text for sid in sentence_ids)
+    def _sentences_dropped(self, sentence_ids: list[str], kind: str, row: int, words: str = "") -> None:
+        """Sentences dropped on a section: a new item citing them, named by the words the
+        drag carried (a selection inside one sentence) or else by the sentences' text."""
+        text = words or " ".join(self.brief.sentence(sid).text for sid in sentence_ids)
         self.add_item(kind, text, sentence_ids, row)

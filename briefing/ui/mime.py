@@ -10,14 +10,25 @@ import json
 from PySide6.QtCore import QMimeData
 
 MIME_SENTENCES = "application/x-briefing-sentences"
+MIME_WORDS = "application/x-briefing-words"   # words selected inside one sentence
 
 
-def sentences_mime(sentence_ids: list[str], text: str = "") -> QMimeData:
-    """Mime data carrying sentence ids (and their text as text/plain)."""
+def sentences_mime(sentence_ids: list[str], text: str = "", words: str = "") -> QMimeData:
+    """Mime data carrying sentence ids (and their text as text/plain); `words`, when the
+    selection lay inside one sentence, becomes a dropped item's text."""
     mime = QMimeData()
     mime.setData(MIME_SENTENCES, json.dumps(list(sentence_ids)).encode("utf-8"))
     mime.setText(text)
+    if words:
+        mime.setData(MIME_WORDS, words.encode("utf-8"))
     return mime
+
+
+def words_from_mime(mime: QMimeData | None) -> str:
+    """The selected words a drag carries, or "" (then the sentences' text is used)."""
+    if mime is None or not mime.hasFormat(MIME_WORDS):
+        return ""
+    return bytes(mime.data(MIME_WORDS)).decode("utf-8", "replace")
 
 
 def sentence_ids_from_mime(mime: QMimeData | None) -> list[str]:

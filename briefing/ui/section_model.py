@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, Qt, Signa
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.sections import section_for
-from briefing.ui.mime import MIME_SENTENCES as SENTENCES_MIME, sentence_ids_from_mime
+from briefing.ui.mime import MIME_SENTENCES as SENTENCES_MIME, sentence_ids_from_mime, words_from_mime
 
 ITEM_MIME = "application/x-briefing-item"
 
@@ -83,7 +83,7 @@ class SectionModel(QAbstractListModel):
     """Rows of `brief.sections[kind]`, read live (the core's list is the only copy)."""
 
     moveRequested = Signal(str, str, int)        # item id, target kind, final index
-    sentencesDropped = Signal(object, str, int)  # sentence ids, kind, insert row
+    sentencesDropped = Signal(object, str, int, str)  # sentence ids, kind, insert row, words
 
     def __init__(self, brief: BriefModel, kind: str, parent=None) -> None:
         super().__init__(parent)
@@ -219,7 +219,7 @@ class SectionModel(QAbstractListModel):
             if target is not None:
                 self.moveRequested.emit(item_id, self.kind, target)
             return True
-        self.sentencesDropped.emit(self._sentence_ids(data), self.kind, row)
+        self.sentencesDropped.emit(self._sentence_ids(data), self.kind, row, words_from_mime(data))
         return True
 
     def removeRows(self, row: int, count: int, parent=QModelIndex()) -> bool:

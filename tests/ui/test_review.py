@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QKeySequence, QTextCursor
+from PySide6.QtGui import (QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence,
+                           QTextCursor)
 from PySide6.QtWidgets import QApplication
 
 from briefing import Brief
@@ -400,6 +401,28 @@ def test_selected_words_inside_one_sentence_name_the_new_item(qtbot, window):
     item = w.brief.item(w.form.selected_item_id())
     assert item.kind == "actor" and item.text == "Dmitri Peskov"
     assert w.brief.sentence_ids_of(item) == [sentence.id] and sources(w) == [sentence.text]
+
+
+def test_selected_words_dragged_onto_a_section_name_the_new_item(qtbot, window):
+    w = window(sample())
+    sentence = w.brief.sentence(sid_of(w, "Kremlin spokesman Dmitri Peskov"))
+    start = sentence.start + sentence.text.index("Dmitri")
+    view = w.article_view
+    view.scroll_to_sentence(sentence.id)
+    a, b = point_at(w, start), point_at(w, start + len("Dmitri Peskov"))
+    qtbot.mousePress(view.viewport(), Qt.LeftButton, pos=a)
+    qtbot.mouseMove(view.viewport(), b)
+    qtbot.mouseRelease(view.viewport(), Qt.LeftButton, pos=b)
+    mime = view.createMimeDataFromSelection()       # what a drag from the article carries
+    actors = w.form.panes["actor"].view
+    pos = actors.visualRect(actors.model().index(0, 0)).topLeft() + QPoint(30, 2)
+    args = (pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    for event in (QDragEnterEvent(*args), QDragMoveEvent(*args)):
+        QApplication.sendEvent(actors.viewport(), event)
+    QApplication.sendEvent(actors.viewport(), QDropEvent(pos.toPointF(), *args[1:]))
+    item = w.brief.item(w.form.selected_item_id())
+    assert item.kind == "actor" and item.text == "Dmitri Peskov"
+    assert w.brief.sentence_ids_of(item) == [sentence.id]
 
 
 # ---- next / previous source to review ----------------------------------------------------

@@ -123,7 +123,7 @@ def test_sentence_drop_reports_known_ids(qtbot, claims):
     data = mime(SENTENCES_MIME, json.dumps(["s3", "s99", 7]).encode())
     with qtbot.waitSignal(claims.sentencesDropped) as dropped:
         assert claims.dropMimeData(data, Qt.CopyAction, 1, 0, QModelIndex())
-    assert dropped.args == [["s3"], "claim", 1]
+    assert dropped.args == [["s3"], "claim", 1, ""]
 
 
 @pytest.mark.parametrize("data", [mime(SENTENCES_MIME, b"not json"),
