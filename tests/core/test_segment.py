@@ -174,3 +174,72 @@ def test_spans_are_stripped_ordered_disjoint_and_cover_text(text):
 )
 def test_invariants_on_tricky_inputs(text):
     check_invariants(text)
+
+
+# --- pinned decisions -------------------------------------------------------
+# Each case below is one decision of the segmenter that nothing else pinned (mutation
+# testing found changes to these rules that the gold sets did not notice).
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone "No." answering a question ends, although "No." usually precedes a number
+    ("Did he agree? No. No one did.", ["Did he agree?", "No.", "No one did."]),
+    # only a short number or a single letter opening a sentence is a list label
+    ("The fare? $12. Nobody complained.", ["The fare?", "$12.", "Nobody complained."]),
+    ("When? 2024. Nobody expected it.", ["When?", "2024.", "Nobody expected it."]),
+    ("Rules follow.\n100. Final rule applies.", ["Rules follow.", "100. Final rule applies."]),
+    ("•   1. Buy milk", ["•   1. Buy milk"]),   # a label a few spaces after its bullet
+    # a short number inside the sentence is not a label
+    ("Up 10. Then down 5.", ["Up 10.", "Then down 5."]),
+    # a capital letter after a lowercase word is a word ending the sentence
+    ("He chose option X. Nobody objected.", ["He chose option X.", "Nobody objected."]),
+    # before a number: an ambiguous abbreviation goes on, an ordinary token ends
+    ("Bought from Smith & Co. 5 years ago.", ["Bought from Smith & Co. 5 years ago."]),
+    ("Tickets cost $5. 200 were sold.", ["Tickets cost $5.", "200 were sold."]),
+    # before a capitalised word that rarely starts a sentence: these abbreviations go on
+    ("The novel's Vol. II sold well.", ["The novel's Vol. II sold well."]),
+    ("Warner Bros. Pictures released it.", ["Warner Bros. Pictures released it."]),
+], ids=["no-answer", "currency", "year", "100-not-a-label", "spaced-bullet-label",
+        "number-mid-sentence", "capital-letter-word", "co-before-number",
+        "price-before-number", "vol-before-numeral", "bros-before-name"])
+def test_period_decisions(text, expected):
+    assert segments(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "?" and "!" set off by a space (French typography) still end the sentence
+    ("Who knew ? Nobody did.", ["Who knew ?", "Nobody did."]),
+    ("Stop it ! Now.", ["Stop it !", "Now."]),
+    # ... and as the very first character of the text, as anywhere else
+    ("? What now.", ["?", "What now."]),
+    # an ellipsis attached to a word ends the sentence, whatever the word's last letter
+    ("They call it Project X... Nobody knows.", ["They call it Project X...", "Nobody knows."]),
+], ids=["spaced-question", "spaced-exclamation", "leading-question", "ellipsis-after-x"])
+def test_other_terminators(text, expected):
+    assert segments(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what follows opening quotes/brackets decides: lowercase goes on, even at the very end
+    ("The results are in the appendix. (see table 3)",
+     ["The results are in the appendix. (see table 3)"]),
+    ("He paused. “a", ["He paused. “a"]),
+    # a paragraph ending in an opening quote: the quote is left over, nothing breaks
+    ('He said it was over. "', ["He said it was over.", '"']),
+], ids=["bracket-lowercase", "quote-lowercase-at-end", "trailing-opener"])
+def test_openers_after_a_terminator(text, expected):
+    assert segments(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bullets preceded by a space start items, glued to their text or not
+    ("Items: •one •two", ["Items:", "•one", "•two"]),
+    ("Items: • one • two", ["Items:", "• one", "• two"]),
+    ("Shopping list:\n• Milk\n• Eggs", ["Shopping list:", "• Milk", "• Eggs"]),
+    # inline numbered items past 9
+    ("9. Pack the bags 10. Leave the house", ["9. Pack the bags", "10. Leave the house"]),
+    # the next number at the end of the paragraph is a reference, not the next item
+    ("1. Read the notes in section 2.\n\nThe rest follows.",
+     ["1. Read the notes in section 2.", "The rest follows."]),
+], ids=["glued-bullets", "spaced-bullets", "bullet-lines", "nine-ten", "reference-at-end"])
+def test_list_items(text, expected):
+    assert segments(text) == expected
