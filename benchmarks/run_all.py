@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("bench_segment.py", "bench_files.py", "bench_export.py", "bench_import.py", "bench_ui.py",
+SCRIPTS = ("bench_segment.py", "bench_files.py", "bench_update.py", "bench_export.py", "bench_import.py", "bench_ui.py",
            "bench_freezes.py")
 
 
