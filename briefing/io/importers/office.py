@@ -15,7 +15,10 @@ from briefing.io.errors import BriefingFileError
 from briefing.io.importers.base import Imported, clean_inline, layout
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _HEADING_NAME = re.compile(r"^(?:heading|überschrift|titre|título|titolo|kop)\s*\d", re.I)
+_TOC_NAME = re.compile(r"^(?:toc|contents|table of contents|verzeichnis|inhaltsverzeichnis)\s*\d*$"
+                       r"|^(?:toc|contents) heading$", re.I)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .doc are OLE files
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 
@@ -64,7 +67,9 @@ def _docx_styles(document) -> dict[str, str]:
         except Exception:  # noqa: BLE001 - a style with odd XML is no structure
             continue
         outline = element.find(f"{W}pPr/{W}outlineLvl")
-        if name.lower() in ("title", "titel", "titre") or style_id == "Title":
+        if _TOC_NAME.match(name) or style_id.lower().startswith(("toc", "contents")):
+            kinds[style_id] = "toc"
+        elif name.lower() in ("title", "titel", "titre") or style_id == "Title":
             kinds[style_id] = "title"
         elif _HEADING_NAME.match(name) or (outline is not None and outline.get(f"{W}val", "9") < "9"):
             kinds[style_id] = "heading"
@@ -89,18 +94,25 @@ def _docx_body(body, styles) -> tuple[list, list, str]:
     blocks: list[tuple[str, str]] = []
     cited: list[tuple[int, str]] = []
     title = ""
-    for element in body:
+    for element in _docx_block_elements(body):
         if element.tag == f"{W}p":
-            text, refs = _docx_text(element, cited)
+            boxes: list = []
+            text, refs = _docx_text(element, cited, boxes)
             style = element.find(f"{W}pPr/{W}pStyle")
             outline = element.find(f"{W}pPr/{W}outlineLvl")
             kind = styles.get(style.get(f"{W}val") if style is not None else "", "")
+            if kind == "toc":
+                continue
             if outline is not None and outline.get(f"{W}val", "9") < "9":
                 kind = kind or "heading"
             if kind == "title" and not title and not blocks:
                 title = clean_inline(text)
-                continue
-            blocks.append(("h" if kind in ("title", "heading") else "p", text))
+            else:
+                blocks.append(("h" if kind in ("title", "heading") else "p", text))
+            # a text box (a sidebar, a "key finding") anchored here: its own paragraphs
+            for box in boxes:
+                for paragraph in box.iter(f"{W}p"):
+                    blocks.append(("p", _docx_text(paragraph, cited)[0]))
         elif element.tag == f"{W}tbl":
             rows = []
             for row in element.iter(f"{W}tr"):
@@ -111,30 +123,55 @@ def _docx_body(body, styles) -> tuple[list, list, str]:
     return blocks, cited, title
 
 
-def _docx_text(paragraph, cited: list) -> tuple[str, list]:
+def _docx_block_elements(parent):
+    """The body's paragraphs and tables, also those inside content controls (w:sdt) and
+    custom XML; a table of contents (a w:sdt of that gallery) is left out."""
+    for element in parent:
+        tag = element.tag
+        if tag in (f"{W}p", f"{W}tbl"):
+            yield element
+        elif tag == f"{W}sdt":
+            gallery = element.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+            if gallery is not None and "contents" in (gallery.get(f"{W}val") or "").lower():
+                continue
+            content = element.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _docx_block_elements(content)
+        elif tag in (f"{W}customXml", f"{W}ins", f"{W}moveTo"):
+            yield from _docx_block_elements(element)
+
+
+_DOCX_SKIP = (f"{W}del", f"{W}moveFrom", f"{MC}Fallback", f"{W}delText", f"{W}instrText")
+
+
+def _docx_text(paragraph, cited: list, boxes: list | None = None) -> tuple[str, list]:
+    """A paragraph's text. Deleted runs, field codes and the VML copy of a drawing
+    (mc:Fallback) are left out; text boxes go to `boxes`, not into the sentence."""
     parts: list[str] = []
-    for node in paragraph.iter():
-        tag = node.tag
-        if tag == f"{W}t":
-            if not _deleted(node, paragraph):
-                parts.append(node.text or "")
-        elif tag in (f"{W}tab", f"{W}br", f"{W}cr"):
-            parts.append(" ")
-        elif tag == f"{W}noBreakHyphen":
-            parts.append("-")
-        elif tag == f"{W}footnoteReference":
-            cited.append((len(cited) + 1, node.get(f"{W}id")))
-            parts.append(f"[{len(cited)}]")
+
+    def walk(node) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in _DOCX_SKIP:
+                continue
+            if tag == f"{W}txbxContent":
+                if boxes is not None:
+                    boxes.append(child)
+                continue
+            if tag == f"{W}t":
+                parts.append(child.text or "")
+            elif tag in (f"{W}tab", f"{W}br", f"{W}cr"):
+                parts.append(" ")
+            elif tag == f"{W}noBreakHyphen":
+                parts.append("-")
+            elif tag == f"{W}footnoteReference":
+                cited.append((len(cited) + 1, child.get(f"{W}id")))
+                parts.append(f"[{len(cited)}]")
+            else:
+                walk(child)
+
+    walk(paragraph)
     return "".join(parts), cited
-
-
-def _deleted(node, stop) -> bool:
-    for ancestor in node.iterancestors():
-        if ancestor is stop:
-            return False
-        if ancestor.tag in (f"{W}del", f"{W}moveFrom"):
-            return True
-    return False
 
 
 def _notes_block(notes: list[tuple[int, str]]) -> list[tuple[str, str]]:
@@ -151,6 +188,10 @@ OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_ODT_NOT_BODY = frozenset({f"{TEXT}note", f"{TABLE}table", f"{OFFICE}annotation", f"{TEXT}table-of-content",
+                           f"{TEXT}illustration-index", f"{TEXT}table-index", f"{TEXT}alphabetical-index",
+                           f"{TEXT}object-index", f"{TEXT}user-index", f"{TEXT}bibliography"})
 
 
 def import_odt(data: bytes, path: str | os.PathLike, progress=None) -> Imported:
@@ -195,7 +236,9 @@ def _odt_blocks(content, notes: list, title_styles: set[str]) -> tuple[list, str
     if body is None:
         return blocks, title
     for element in body.iter(f"{TEXT}h", f"{TEXT}p", f"{TABLE}table"):
-        if any(a.tag in (f"{TEXT}note", f"{TABLE}table") for a in element.iterancestors()):
+        # notes go to the endnote block, comments and tables of contents nowhere; a text
+        # box's paragraphs come after the paragraph that anchors it (see _odt_text)
+        if any(a.tag in _ODT_NOT_BODY for a in element.iterancestors()):
             continue
         if element.tag == f"{TABLE}table":
             rows = [" | ".join(clean_inline(_odt_text(cell, notes)) for cell in row.iter(f"{TABLE}table-cell")
@@ -224,8 +267,9 @@ def _odt_text(element, notes: list) -> str:
             parts.append(" " * int(child.get(f"{TEXT}c", "1") or 1))
         elif tag in (f"{TEXT}tab", f"{TEXT}line-break"):
             parts.append(" ")
-        elif tag in (f"{TEXT}soft-page-break", f"{OFFICE}annotation", f"{TEXT}bookmark"):
-            pass
+        elif tag in (f"{TEXT}soft-page-break", f"{OFFICE}annotation", f"{OFFICE}annotation-end",
+                     f"{TEXT}bookmark", f"{DRAW}frame", f"{DRAW}custom-shape", f"{DRAW}g"):
+            pass                     # a frame's text box is read as paragraphs of its own
         else:
             parts.append(_odt_text(child, notes))
         parts.append(child.tail or "")

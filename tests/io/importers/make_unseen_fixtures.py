@@ -425,6 +425,15 @@ def word_memo() -> str:
     """Headings (1 and 2), numbered and bulleted lists, a table, a text box, header and
     footer, two comments."""
     body = [p(U.DX_TITLE, "Title").replace('"Title"', '"DxTitle"')]
+    # a table of contents, as LibreOffice writes one (Word gets a w:sdt "Table of Contents")
+    entries = "".join(f'<text:p text:style-name="Contents_20_1">{escape(t)}<text:tab/>1</text:p>'
+                      for k, t in U.DX if k == "h1")
+    body.append('<text:table-of-content text:protected="true" text:name="Contents1">'
+                '<text:table-of-content-source text:outline-level="1"><text:index-title-template '
+                'text:style-name="Contents_20_Heading">Contents</text:index-title-template>'
+                '</text:table-of-content-source><text:index-body><text:index-title text:name="T">'
+                f'{p("Contents", "Contents_20_Heading")}</text:index-title>{entries}</text:index-body>'
+                "</text:table-of-content>")
     comments = iter(U.DX_COMMENTS)
     list_open = ""
     for index, (kind, text) in enumerate(U.DX):
