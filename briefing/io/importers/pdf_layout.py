@@ -58,7 +58,7 @@ def remove_furniture(pages: list[Page]) -> None:
         bottom = line.y1 < page.height * MARGIN
         if not (top or bottom):
             return None
-        return re.sub(r"\d+", "#", line.text.lower()), round(line.y0 / 6)
+        return _furniture_text(line.text), round(line.y0 / 6)
 
     seen: Counter = Counter()
     for page in pages:
@@ -68,6 +68,67 @@ def remove_furniture(pages: list[Page]) -> None:
         page.lines = [line for line in page.lines
                       if key(line, page) not in repeated
                       and not (key(line, page) and _PAGE_NUMBER.match(line.text.strip()))]
+
+
+_NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§¶])\.?\s+[A-Z“\"'(]")  # "3 Interview with..." starts a footnote
+_MARK = re.compile(r"^(?:\d{1,3}[.)]?|[*†‡§¶]|[a-z][.)])$")
+
+
+def join_marks(pages: list[Page]) -> None:
+    """A footnote's number or a list item's label set apart from its text (a hanging
+    indent, a tab) is one line with it: "3 Interview with...", not a table row, and not a
+    bare number in the bottom margin taken for a page number."""
+    for page in pages:
+        for mark in [line for line in page.lines if _MARK.match(line.text.strip())]:
+            row = [line for line in page.lines if line is not mark
+                   and abs(line.y1 - mark.y1) < max(line.size, mark.size) * 0.5]
+            right = [line for line in row if line.x0 >= mark.x1 - 1]
+            if len(row) != 1 or len(right) != 1:
+                continue
+            text = right[0]
+            if text.x0 - mark.x1 > max(text.size, mark.size) * 4 or len(text.text.strip()) < 12:
+                continue
+            text.text = f"{mark.text.strip()} {text.text.strip()}"
+            text.x0 = mark.x0
+            page.lines.remove(mark)
+
+
+def _furniture_text(text: str) -> str:
+    """A margin line's text with its page number gone, so that "Title | 3" on odd pages and
+    "4 | Title" on even ones (mirrored running heads) count as one repeated line."""
+    text = re.sub(r"\b(?:page|p\.|seite|página|pagina)\s*(?=\d)", "", text.lower())
+    text = re.sub(r"\d+", "#", text)
+    text = re.sub(r"^(?:[#|·•\-–—/:,.\s]|\bof\b)+|(?:[#|·•\-–—/:,.\s]|\bof\b)+$", "", text)
+    return text or "#"
+
+
+def remove_top_print(pages: list[Page], body: float) -> None:
+    """Small print alone at the very top of a page, set apart from what follows (a running
+    head on a one-page document, or on the one page that has it): not the article."""
+    for page in pages:
+        lines = sorted(page.lines, key=lambda line: -line.y1)
+        while len(lines) >= 2:
+            top, below = lines[0], lines[1]
+            alone = abs(below.y1 - top.y1) >= top.size * 0.5          # not a table row
+            if not (top.y0 > page.height * (1 - MARGIN) and top.size < body * 0.9 and alone
+                    and top.y0 - below.y1 > top.size * 1.5):
+                break
+            page.lines.remove(top)
+            lines.pop(0)
+
+
+_LEADER = re.compile(r"(?:\.\s*){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…\s*\d{1,4}$", re.I)
+_CONTENTS = re.compile(r"^(?:table of )?contents$|^inhalt(?:sverzeichnis)?$|^sommaire$|^índice$"
+                       r"|^table des matières$|^inhoud(?:sopgave)?$", re.I)
+
+
+def remove_contents(pages: list[Page]) -> None:
+    """A table of contents: entries with dot leaders to a page number, and its heading."""
+    for page in pages:
+        entries = [line for line in page.lines if _LEADER.search(line.text.strip())]
+        if len(entries) >= 3:
+            page.lines = [line for line in page.lines if line not in entries
+                          and not _CONTENTS.match(line.text.strip())]
 
 
 # ---- reading order ---------------------------------------------------------------------
@@ -186,8 +247,11 @@ def classify(lines: list[Line], body: float) -> list[str]:
 
 # ---- blocks ----------------------------------------------------------------------------
 def blocks_from(pages: list[Page]) -> list[tuple[str, str]]:
+    join_marks(pages)
     remove_furniture(pages)
+    remove_contents(pages)
     body = body_size(pages)
+    remove_top_print(pages, body)
     lines = [line for number, page in enumerate(pages) for line in order_page(page, number)]
     lines = [line for line in lines if line.text.strip()]
     if not lines:
@@ -208,7 +272,8 @@ def blocks_from(pages: list[Page]) -> list[tuple[str, str]]:
                           and abs(prev.size - line.size) < 0.3 and prev.y0 - line.y1 < line.size)
         else:
             builder.other(kind, line, same and prev.segment == line.segment
-                          and prev.y0 - line.y1 < line.size * 1.2)
+                          and prev.y0 - line.y1 < line.size * 1.2
+                          and not (kind == "small" and _NOTE_START.match(line.text.strip())))
     return builder.finish()
 
 
