@@ -47,6 +47,7 @@ def html_to_article(html: str, path: str | os.PathLike = "", url: str = "") -> I
     """The main text of a page given as a string (also used for pasted HTML)."""
     html = html.replace("\x00", "")
     saved = _SAVED_FROM.search(html[:4096])
+    html = prepare(html)
     try:
         blocks, meta = _trafilatura(html)
         if _words(blocks) < MIN_WORDS:
@@ -60,9 +61,193 @@ def html_to_article(html: str, path: str | os.PathLike = "", url: str = "") -> I
         raise BriefingFileError(path, "no article text found in this web page")
     meta["url"] = meta.get("url") or url or (saved.group(1) if saved else "")
     title = clean_inline(meta.get("title", ""))
-    if blocks and blocks[0][0] == "h" and clean_inline(blocks[0][1]).casefold() == title.casefold():
+    return layout(trim_edges(drop_title(blocks, title)), meta, "html")
+
+
+_MONTHS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+           r"(?:januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|"
+           r"juillet|août|septembre|octobre|novembre|décembre)")
+_DATELINE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|"
+    r"publié|mis à jour)(?:\s+on|\s+am|\s+le)?:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:[\d./-]+|\d{1,2}\.?\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r",?\s*(?:\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm|uhr|h|gmt|bst|cet|utc)?)?$", re.I)
+_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)|all rights reserved", re.I)
+
+
+def trim_edges(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Without a dateline before the first paragraph ("Thursday 12 June 2025", "Updated")
+    and a copyright notice after the last one: page furniture the extractor kept."""
+    while blocks and blocks[0][0] != "h" and _DATELINE.match(clean_inline(blocks[0][1])):
         blocks = blocks[1:]
-    return layout(blocks, meta, "html")
+    while blocks and _COPYRIGHT.search(blocks[-1][1]) and len(blocks[-1][1].split()) <= 40:
+        blocks = blocks[:-1]
+    return blocks
+
+
+def drop_title(blocks: list[tuple[str, str]], title: str) -> list[tuple[str, str]]:
+    """The blocks without the headline (it is the title): found among the first three, with
+    the labels above it (a kicker, a section name); a headline run into the line below it
+    (a dateline after a <br>) loses only the headline."""
+    folded = title.casefold()
+    if not folded:
+        return blocks
+    for index, (kind, text) in enumerate(blocks[:3]):
+        text = clean_inline(text)
+        before = blocks[:index]
+        if not all(len(t.split()) <= 8 and not t.rstrip().endswith((".", "!", "?")) for _, t in before):
+            break
+        if text.casefold() == folded:
+            return blocks[index + 1:]
+        if text.casefold().startswith(folded + " ") and len(text.split()) - len(title.split()) <= 8:
+            return [(kind, text[len(title):].strip())] + blocks[index + 1:]
+    return blocks
+
+
+# ---- before extraction: undo markup that misleads the extractors ------------------------
+_SOCIAL = re.compile(r"(?:^|[\s_-])(?:share|sharing|shares|social|sharebar|sharetools|share-tools)(?:$|[\s_-])", re.I)
+_BLOCK_TAGS = {"p", "div", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3", "h4",
+               "h5", "h6", "section", "article", "aside", "header", "footer", "nav", "form", "hr",
+               "figure", "main", "li", "center"}
+LAYOUT_CELL_WORDS = 60  # a table cell with this much running text is page layout, not data
+
+
+def prepare(html: str) -> str:
+    """The page with markup the extractors misread undone: share and social-media bars
+    (their links make trafilatura drop the short updates of a live blog they sit in),
+    layout tables (a whole page in table cells read as one data table), paragraphs made
+    with <br><br>, and a live blog's timestamps (trafilatura drops every <time>). Any
+    failure gives the page back unchanged."""
+    try:
+        from lxml import html as lxml_html
+        from trafilatura.utils import load_html
+        tree = load_html(html)
+        if tree is None:
+            return html
+        body = tree.find(".//body")
+        if body is None:
+            return html
+        _drop_share_bars(body)
+        _untable_layout(body)
+        _split_double_breaks(body)
+        _keep_timestamps(body)
+        return lxml_html.tostring(tree, encoding="unicode")
+    except Exception:  # noqa: BLE001 - odd markup: let the extractors see the original
+        return html
+
+
+def _drop_share_bars(body) -> None:
+    for element in list(body.iter("div", "ul", "section", "aside")):
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if _SOCIAL.search(marks) and len(element.text_content().split()) <= 12 \
+                and element.getparent() is not None:
+            element.drop_tree()
+
+
+def _untable_layout(body) -> None:
+    for table in list(body.iter("table")):
+        cells = table.findall(".//td") + table.findall(".//th")
+        if not any(_own_words(cell) >= LAYOUT_CELL_WORDS for cell in cells):
+            continue
+        for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            if element.getparent() is not None or element is table:
+                element.tag = "div"
+                for attribute in ("width", "valign", "colspan", "rowspan", "cellpadding", "cellspacing"):
+                    element.attrib.pop(attribute, None)
+
+
+def _own_words(cell) -> int:
+    """Words in a cell outside any nested table."""
+    words = len((cell.text or "").split())
+    for child in cell:
+        if child.tag != "table" and isinstance(child.tag, str):
+            words += len(child.text_content().split())
+        words += len((child.tail or "").split())
+    return words
+
+
+def _split_double_breaks(body) -> None:
+    """<div>one<br><br>two<br><br>three</div>: three paragraphs."""
+    from lxml import html as lxml_html
+    for element in list(body.iter("div", "td", "th", "section", "article", "main", "body", "font", "span")):
+        children = list(element)
+        brs = [c for c in children if c.tag == "br"]
+        if len(brs) < 2 or not _has_double_break(element):
+            continue
+        groups: list[list] = [[]]          # runs of inline nodes (text as str)
+        pending_breaks = 0
+        items = ([element.text] if element.text else []) + [
+            node for child in children for node in (child, child.tail) if node is not None]
+        out: list = []
+        for item in items:
+            if isinstance(item, str):
+                if item.strip():
+                    if pending_breaks >= 2 and groups[-1]:
+                        groups.append([])
+                    elif pending_breaks == 1 and groups[-1]:
+                        groups[-1].append(lxml_html.Element("br"))
+                    pending_breaks = 0
+                    groups[-1].append(item)
+                elif groups[-1]:
+                    groups[-1].append(item)
+                continue
+            if item.tag == "br":
+                pending_breaks += 1
+                continue
+            if isinstance(item.tag, str) and item.tag in _BLOCK_TAGS:
+                out.extend(groups)
+                out.append(item)
+                groups, pending_breaks = [[]], 0
+                continue
+            if pending_breaks >= 2 and groups[-1]:
+                groups.append([])
+            elif pending_breaks == 1 and groups[-1]:
+                groups[-1].append(lxml_html.Element("br"))
+            pending_breaks = 0
+            groups[-1].append(item)
+        out.extend(groups)
+        for child in children:
+            child.tail = None
+            element.remove(child)
+        element.text = None
+        for item in out:
+            if isinstance(item, list):
+                if not any((x if isinstance(x, str) else x.text_content()).strip() for x in item):
+                    continue
+                paragraph = lxml_html.Element("p")
+                for node in item:
+                    if isinstance(node, str):
+                        if len(paragraph):
+                            paragraph[-1].tail = (paragraph[-1].tail or "") + node
+                        else:
+                            paragraph.text = (paragraph.text or "") + node
+                    else:
+                        node.tail = None
+                        paragraph.append(node)
+                element.append(paragraph)
+            else:
+                element.append(item)
+
+
+def _has_double_break(element) -> bool:
+    children = list(element)
+    return any(a.tag == "br" and b.tag == "br" and not (a.tail or "").strip()
+               for a, b in zip(children, children[1:]))
+
+
+def _keep_timestamps(body) -> None:
+    """A live blog's timestamps: <time> elements alone in their block (three or more) keep
+    their text (after the element, so the date finder still reads its datetime)."""
+    alone = [t for t in body.iter("time")
+             if t.getparent() is not None and (t.text or "").strip() and len(t) == 0
+             and not (t.tail or "").strip()
+             and " ".join(t.getparent().text_content().split()) == " ".join(t.text.split())]
+    if len(alone) < 3:
+        return
+    for element in alone:
+        element.tail = element.text + (element.tail or "")
+        element.text = None
 
 
 def _words(blocks) -> int:
