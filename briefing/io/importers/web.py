@@ -123,9 +123,9 @@ def prepare(html: str) -> str:
         from lxml import html as lxml_html
         from trafilatura.utils import load_html
         tree = load_html(html)
-        if tree is None:
-            return html
-        body = tree.find(".//body")
+        if tree is None or tree.find(".//body") is None:     # a fragment (pasted HTML)
+            tree = load_html(f"<html><head></head><body>{html}</body></html>")
+        body = tree.find(".//body") if tree is not None else None
         if body is None:
             return html
         _drop_share_bars(body)

@@ -123,3 +123,10 @@ def test_word_text_box_once_and_no_comments_header_footer_or_contents(imported, 
     assert result.heading_texts() == [t for k, t in U.DX if k in ("h1", "h2")]
     table = next(b for b in blocks(imported, name) if b.startswith("Product group"))
     assert table.split("\n") == [" | ".join(row) for row in U.DX_TABLE]
+
+
+def test_pasted_fragment_with_br_paragraphs_keeps_words_apart():
+    from briefing.io.importers.web import html_to_article
+    first = "First paragraph of a pasted note with enough words to count as text here."
+    second = "Second paragraph of the pasted note, also with quite a few words in it."
+    assert html_to_article(f"<div>{first}<br><br>{second}</div>").text == f"{first}\n\n{second}"
