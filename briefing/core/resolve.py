@@ -50,8 +50,8 @@ def words(text: str) -> list[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    """Word-level similarity in [0, 1] (documented threshold: FUZZY_THRESHOLD)."""
-    return Indel.normalized_similarity(words(a), words(b))
+    """How well sentence b matches quote a, in [0, 1] (threshold: FUZZY_THRESHOLD)."""
+    return _score(words(a), words(b), _names(a), _names(b))
 
 
 @dataclass(frozen=True)
@@ -152,8 +152,36 @@ class SentenceIndex:
         pool = {i for i, _ in hits.most_common(_POOL)}
         i = max(0, _index_near(self.starts, near))
         pool.update(range(max(0, i - 2), min(len(self.sentences), i + 3)))
-        scored = [(Indel.normalized_similarity(toks, self._words[j]), self.sentences[j]) for j in pool]
+        names = _names(quote)
+        scored = [(_score(toks, self._words[j], names, _names(self.sentences[j].text)),
+                   self.sentences[j]) for j in pool]
         return sorted(scored, key=lambda x: (-x[0], abs(x[1].start - near)))
+
+
+_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")
+
+
+def _names(quote: str) -> set[str]:
+    """Capitalised words inside the quote (not its first word): who and where it is about."""
+    return {w.casefold().translate(_FOLD) for w in _NAME.findall(quote)}
+
+
+def _score(quote: list[str], candidate: list[str], names: set[str],
+           candidate_names: set[str]) -> float:
+    """Word similarity (rapidfuzz Indel over words). Two refinements, both documented:
+    a quote of four or more words whose words survive (90% or more, in order) inside a
+    longer sentence, i.e. merged into it, scores at least FUZZY_THRESHOLD; and a candidate
+    naming others and none of the quote's names, when it has two or more, scores 0 ("The
+    Russian Embassy did not respond…" is no edit of "The Marshall Islands registry did not
+    respond…")."""
+    if len(names) >= 2 and not names & set(candidate) and candidate_names and candidate_names - names:
+        return 0.0   # about someone else: it names others and none of the quote's
+    ratio = Indel.normalized_similarity(quote, candidate)
+    if ratio < FUZZY_THRESHOLD and len(quote) >= 4 and len(candidate) > len(quote):
+        kept = (len(quote) + len(candidate) - Indel.distance(quote, candidate)) / 2 / len(quote)
+        if kept >= 0.9:
+            return FUZZY_THRESHOLD
+    return ratio
 
 
 def _index_near(starts: list[int], offset: int) -> int:
@@ -162,8 +190,8 @@ def _index_near(starts: list[int], offset: int) -> int:
 
 def _side(window: str, stored: str, at_edge: bool, prefix: bool) -> float:
     """1.0 if the stored context (white space squashed) is intact, else its similarity."""
-    want = _SPACE.sub(" ", stored)
-    have = _SPACE.sub(" ", window)
+    want = _SPACE.sub(" ", stored.translate(_FOLD))   # re-wrapped or re-typeset context
+    have = _SPACE.sub(" ", window.translate(_FOLD))   # is the same context
     if at_edge:  # stored context was cut by the start/end of the text: must be there too
         return 1.0 if have == want else Indel.normalized_similarity(have, want)
     part = have[-len(want):] if prefix else have[:len(want)]
@@ -221,6 +249,34 @@ def _among_many(index: "SentenceIndex", c: Citation, candidates: list[Sentence])
     return Resolution("ambiguous", min(candidates, key=lambda s: abs(s.start - c.start)), 1.0)
 
 
+def _telling_sides(text: str, c: Citation, cited_in: SentenceIndex | None) -> tuple[bool, bool]:
+    """Whether the stored prefix and suffix can tell the cited copy from other copies.
+
+    During an update the old text says: a side shared by several copies of the quote
+    there proves nothing. Without it (a hand-edited file), a side whose words stand in more
+    than one place now proves nothing either: 'asked about the leak on Monday.' before two
+    'He declined to comment.' cannot say which one was cited."""
+    if cited_in is not None:
+        before, after = cited_in.with_context(c.exact, c.prefix, c.suffix)
+        return len(before) <= 1, len(after) <= 1
+    head, tail = c.prefix.rstrip(), c.suffix.lstrip()
+    return (not head or text.count(head) <= 1), (not tail or text.count(tail) <= 1)
+
+
+def _neighbour_kept(index: SentenceIndex, cited_in: SentenceIndex, c: Citation,
+                    s: Sentence) -> bool:
+    """A sentence next to the quote in the old text is still next to it in the new one."""
+    old = cited_in.at(c.start)
+    if old is None:
+        return False
+    i_old = _index_near(cited_in.starts, old.start)
+    i_new = _index_near(index.starts, s.start)
+    before = {squash(x.text) for x in cited_in.sentences[max(0, i_old - 1):i_old]
+              + cited_in.sentences[i_old + 1:i_old + 2]}
+    around = index.sentences[max(0, i_new - 1):i_new] + index.sentences[i_new + 1:i_new + 2]
+    return any(squash(x.text) in before for x in around)
+
+
 def _among_verbatim(index: SentenceIndex, c: Citation, candidates: list[Sentence],
                     cited_in: SentenceIndex | None) -> Resolution:
     text = index.text
@@ -228,16 +284,39 @@ def _among_verbatim(index: SentenceIndex, c: Citation, candidates: list[Sentence
         return _among_many(index, c, candidates)
     fits = sorted((_fit(text, s, c) for s in candidates), key=lambda f: f.rank(c))
     best = fits[0]
-    tied = len(fits) > 1 and fits[1].rank(c)[:2] == best.rank(c)[:2]
-    at_place = best.sentence.start == c.start and best.sentence.text == c.exact
-    if best.intact_sides == 2 and at_place:
+    if best.intact_sides == 2 and best.sentence.start == c.start and best.sentence.text == c.exact:
         return Resolution("exact", best.sentence, 1.0)
-    if best.intact_sides and not tied:
-        return Resolution("moved", best.sentence, 1.0)
+    tells = _telling_sides(text, c, cited_in)
+
+    def evidence(f: _Fit) -> int:
+        """Intact sides that can tell copies apart; an empty side (the start or end of the
+        text) counts only beside the other side, or at the stored place."""
+        at_place = f.sentence.start == c.start
+        sides = []
+        for intact, other, stored, telling in ((f.prefix == 1.0, f.suffix, c.prefix, tells[0]),
+                                               (f.suffix == 1.0, f.prefix, c.suffix, tells[1])):
+            # a side shared by several places tells only with the other side nearly intact
+            telling = telling or (cited_in is None and other >= 0.8)
+            sides.append(intact and telling and (bool(stored.strip()) or at_place))
+        return sum(sides)
+
+    scored = sorted(fits, key=lambda f: (-evidence(f), f.rank(c)))
+    top = evidence(scored[0])
+    leaders = [f for f in scored if evidence(f) == top]
+    if top and len(leaders) == 1:
+        return Resolution("moved", leaders[0].sentence, 1.0)
+    at_place = [f for f in leaders if f.sentence.start == c.start]
+    if top == 2 and len(at_place) == 1:   # equal context: the copy at the old place is it
+        return Resolution("moved", at_place[0].sentence, 1.0)
+    if top == 1:   # one side each: the rest of the context must clearly prefer one copy
+        sums = sorted((f.prefix + f.suffix, n) for n, f in enumerate(leaders))
+        if sums[-1][0] - sums[-2][0] >= 0.25:
+            return Resolution("moved", leaders[sums[-1][1]].sentence, 1.0)
     if len(candidates) == 1 and cited_in is not None and not c.review \
-            and len(cited_in.verbatim(c.exact)) == 1:  # one copy before, one now: the same
-        return Resolution("moved", best.sentence, 1.0)
-    return Resolution("ambiguous", best.sentence, 1.0)
+            and len(cited_in.verbatim(c.exact)) == 1 \
+            and _neighbour_kept(index, cited_in, c, candidates[0]):  # the same sentence
+        return Resolution("moved", candidates[0], 1.0)
+    return Resolution("ambiguous", scored[0].sentence, 1.0)
 
 
 def _closest(index: SentenceIndex, c: Citation) -> Resolution:

@@ -307,18 +307,12 @@ CASES = [
     Case("merge-three-short-part-plant", PLANT, [NOINJ],
          _replace(PLANT, LEAK + " " + NOINJ + " " + RESID, LEAK[:-1] + "; no injuries were reported, "
                   "and residents within a 1.5-mile radius were told to stay away until at least Thursday."),
-         [("fuzzy", ("The leak began", 0))],
-         xfail_update="a short sentence merged into a long one scores below FUZZY_THRESHOLD "
-                      "(Indel similarity punishes the added words): orphaned though all its words remain",
-         xfail_hand="same as the update"),
+         [("fuzzy", ("The leak began", 0))]),
     Case("merge-three-short-part-court", COURT, [VSHARES, CSHARES],
          _replace(COURT, VSHARES + " " + CSHARES + " " + NR,
                   "Vantor shares fell 7% in after-hours trading, while Carrow shares were little changed, "
                   "and the company did not respond to a request for comment."),
-         [("fuzzy", ("Vantor shares fell 7%", 0)), ("fuzzy", ("Vantor shares fell 7%", 0))],
-         xfail_update="'Carrow shares were little changed.' merged into a three-clause sentence: "
-                      "similarity 0.33 < 0.5, orphaned though every word is there",
-         xfail_hand="same as the update"),
+         [("fuzzy", ("Vantor shares fell 7%", 0)), ("fuzzy", ("Vantor shares fell 7%", 0))]),
     Case("merge-three-boilerplate-part", COURT, [(NR, 0)],
          _replace(COURT, VSHARES + " " + CSHARES + " " + NR,
                   "Vantor shares fell 7% in after-hours trading, while Carrow shares were little changed, "
@@ -336,16 +330,10 @@ CASES = [
          [("fuzzy", ("It had revenue of $421", 0)), ("moved", (UNIT, 0)), ("exact", (SUED, 0))]),
     Case("delete-boilerplate-others-about-someone-else", SANCTIONS, [EMBASSY],
          _replace(SANCTIONS, EMBASSY + " ", ""),
-         [("orphaned", None)],
-         xfail_update="deleted; the 'did not respond to a request for comment' tail shared with the "
-                      "Marshall Islands registry sentence scores 0.74: suggested as an edit (fuzzy)",
-         xfail_hand="same as the update"),
+         [("orphaned", None)]),
     Case("delete-boilerplate-others-about-someone-else-2", SANCTIONS, [GULF],
          _replace(SANCTIONS, " " + GULF, ""),
-         [("orphaned", None)],
-         xfail_update="deleted; the Marshall Islands registry sentence scores 0.67 on the shared "
-                      "boilerplate words alone: fuzzy",
-         xfail_hand="same as the update"),
+         [("orphaned", None)]),
     # -- reword / typo ----------------------------------------------------------------------
     Case("reword-attribution-last", PLANT, [REDX],
          _replace(PLANT, REDX, "About 300 people spent Tuesday night there, the Red Cross said."),
@@ -390,9 +378,7 @@ CASES = [
                   "remained patchy. " + PESKOV2),
          # "He said Russia would..." now follows Dr. Ribakova, not Peskov: found only in another
          # context (the issue's "moves to the other, about someone else")
-         [("ambiguous", (PESKOV2, 0))], hand=[("ambiguous", (PESKOV2, 0))],
-         xfail_update="update rule 'one copy before, one now: the same' (_among_verbatim) "
-                      "takes a sentence that left its paragraph as moved, with no context left"),
+         [("ambiguous", (PESKOV2, 0))], hand=[("ambiguous", (PESKOV2, 0))]),
     # -- re-wrapped / typeset quotes -----------------------------------------------------
     Case("rewrap-72-sentences-that-stay-whole", PLANT, [LEAK, NOINJ, (HD, 1), REDX, GOV, NOBODY],
          _rewrap(PLANT),
@@ -417,10 +403,7 @@ CASES = [
           ("fuzzy", ("She said the company had", 0)), ("fuzzy", ('"Nobody told us', 0)),
           (TRUSTED, (ADDED, 0)), (TRUSTED, (SHARES, 0)), (TRUSTED, (REDX, 0)), ("exact", (HD, 2))]),
     Case("straight-quotes-on-both-sides-of-cited", PLANT, [PHONE], _straight(PLANT),
-         [(TRUSTED, (PHONE, 0))], hand=[(TRUSTED, (PHONE, 0))],
-         xfail_hand="the sentence is unchanged, unique and at its stored position, but both context "
-                    "sides contain “ ” and _side compares contexts without the typographic folding "
-                    "words() uses: no side intact, so ambiguous"),
+         [(TRUSTED, (PHONE, 0))], hand=[(TRUSTED, (PHONE, 0))]),
     # -- duplicated sentences / paragraphs ------------------------------------------------
     Case("pull-quote-duplicated-at-end", COURT, [KHAN, SUED], COURT + "\n\n" + KHAN,
          [("exact", (KHAN, 0)), ("exact", (SUED, 0))]),
@@ -447,15 +430,11 @@ CASES = [
          xfail_hand="same as the update"),
     Case("dup-para-cited-2nd-copy-deleted", SANCTIONS_DUP, [(OIL1, 1), (OIL2, 1)], SANCTIONS,
          [("ambiguous", (OIL1, 0)), ("ambiguous", (OIL2, 0))],
-         xfail_update="the survivor keeps only the side both copies shared when cited (OIL2's prefix "
-                      "is OIL1; OIL1's prefix is '...did not respond to a request for comment.' in "
-                      "both places); one intact side is taken as moved",
-         xfail_hand="same as the update"),
+         xfail_hand="known limit: without the old text (a hand-edited file) the surviving copy keeps the whole context, so it is taken as moved; briefing update, which has the old text, says ambiguous"),
     Case("dup-para-cited-1st-copy-deleted", SANCTIONS_DUP, [(OIL1, 0), (OIL2, 0)],
          "\n\n".join([p for p in _S_PARAS if p != _OIL] + [_OIL]),
          [("ambiguous", (OIL1, 0)), ("ambiguous", (OIL2, 0))],
-         xfail_update="as above: the shared side is intact at the surviving copy: moved",
-         xfail_hand="same as the update"),
+         xfail_hand="known limit, as above: only an update knows the paragraph was printed twice"),
     Case("dup-para-cited-1st-copy-other-deleted", SANCTIONS_DUP, [(OIL1, 0), (OIL2, 0)], SANCTIONS,
          [("exact", (OIL1, 0)), ("exact", (OIL2, 0))]),
     # -- boilerplate "He declined to comment." ---------------------------------------------
@@ -478,29 +457,20 @@ CASES = [
     Case("boilerplate-cited-copy-deleted-same-prefix", PLANT, [(HD, 0)],
          _replace(PLANT, "on Monday. He declined to comment.\n\n“We", "on Monday.\n\n“We"),
          # Whitfield's "He declined to comment." is gone; Brown's copy is about someone else
-         [("ambiguous", None)],
-         xfail_update="Whitfield's and Brown's lead sentences both end 'asked about the leak on Monday. ' "
-                      "(the whole 32-character prefix): one intact side makes Brown's copy 'moved'",
-         xfail_hand="same as the update"),
+         [("ambiguous", None)]),
     Case("boilerplate-cited-copy-reworded-same-prefix", PLANT, [(HD, 0)],
          _replace(PLANT, "on Monday. He declined to comment.\n\n“We",
                   "on Monday. He did not return calls.\n\n“We"),
-         [("ambiguous", None)],
-         xfail_update="as above: the reworded sentence leaves Brown's copy, same 32-character prefix: moved",
-         xfail_hand="same as the update"),
+         [("ambiguous", None)]),
     Case("boilerplate-cited-copy-merged-into-lead", PLANT, [(HD, 0)],
          _replace(PLANT, "was asked about the leak on Monday. He declined to comment.\n\n“We",
                   "was asked about the leak on Monday but declined to comment.\n\n“We"),
          [(("ambiguous", "fuzzy"), None)],
-         xfail_update="as above: Brown's copy shares the prefix: moved",
-         xfail_hand="same as the update"),
+         xfail_hand="known limit: without the old text the copy left elsewhere keeps a telling context side; briefing update says ambiguous"),
     Case("boilerplate-last-sentence-cited-para-deleted", PLANT_END, [(HD, 2)],
          PLANT_END[:PLANT_END.rindex("\n\nDelmar's chief")],
          # Klein's paragraph is gone; Brown's copy now ends the article
-         [("ambiguous", None)],
-         xfail_update="_fit/_side: the cited copy ended the article, so its stored suffix is '' "
-                      "(at_edge); any copy that now ends the article has that 'side intact': moved",
-         xfail_hand="same as the update"),
+         [("ambiguous", None)]),
 ]
 
 
