@@ -45,8 +45,13 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def _fold(text: str) -> str:
+    """Typographic quotes, dashes and ellipses as ASCII (ASCII text, the common case, as is)."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
 def words(text: str) -> list[str]:
-    return _TOKEN.findall(text.casefold().translate(_FOLD))
+    return _TOKEN.findall(_fold(text.casefold()))
 
 
 def similarity(a: str, b: str) -> float:
@@ -163,7 +168,7 @@ _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")
 
 def _names(quote: str) -> set[str]:
     """Capitalised words inside the quote (not its first word): who and where it is about."""
-    return {w.casefold().translate(_FOLD) for w in _NAME.findall(quote)}
+    return {_fold(w.casefold()) for w in _NAME.findall(quote)}
 
 
 def _score(quote: list[str], candidate: list[str], names: set[str],
@@ -190,8 +195,8 @@ def _index_near(starts: list[int], offset: int) -> int:
 
 def _side(window: str, stored: str, at_edge: bool, prefix: bool) -> float:
     """1.0 if the stored context (white space squashed) is intact, else its similarity."""
-    want = _SPACE.sub(" ", stored.translate(_FOLD))   # re-wrapped or re-typeset context
-    have = _SPACE.sub(" ", window.translate(_FOLD))   # is the same context
+    want = _SPACE.sub(" ", _fold(stored))   # re-wrapped or re-typeset context
+    have = _SPACE.sub(" ", _fold(window))   # is the same context
     if at_edge:  # stored context was cut by the start/end of the text: must be there too
         return 1.0 if have == want else Indel.normalized_similarity(have, want)
     part = have[-len(want):] if prefix else have[:len(want)]
