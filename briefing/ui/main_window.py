@@ -19,6 +19,7 @@ from briefing.ui.actions import MENUS, TOOLBAR, build_actions
 from briefing.ui.article_view import ArticleView
 from briefing.ui.brief_form import BriefForm
 from briefing.core.checks import review_message
+from briefing.core.sections import KINDS
 from briefing.ui import ops
 from briefing.ui.commands import UndoStack
 from briefing.ui.dialogs import Dialogs
@@ -176,7 +177,8 @@ class MainWindow(QMainWindow):
         return self.pages.currentWidget() is self.start_page
 
     _BRIEF_ONLY = ("save", "save_as", "export_md", "export_docx", "preview", "update_article",
-                   "close", "link", "delete_item", "move_up", "move_down")
+                   "close", "link", "delete_item", "move_up", "move_down", "next_review",
+                   "prev_review", *(f"new_{kind}" for kind in KINDS))
 
     def _show_page(self, start: bool) -> None:
         self.pages.setCurrentWidget(self.start_page if start else self.splitter)
@@ -186,6 +188,9 @@ class MainWindow(QMainWindow):
                 self.actions[name].setEnabled(not start)
         if start:
             self.start_page.new_button.setFocus(Qt.OtherFocusReason)
+        elif self.brief is not None:   # these follow their own state, not just "a brief is open"
+            self.actions["link"].setEnabled(bool(self.form.selected_item_id()))
+            self._show_review(len(self.brief.needing_review()))
 
     def close_brief(self) -> bool:
         """File › Close: the brief goes (after the unsaved-changes question); the window

@@ -56,7 +56,7 @@ class StartPage(QWidget):
     def set_recent(self, paths: list[str]) -> None:
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(Path(path).name, self.recent)
+            item = QListWidgetItem(f"{Path(path).name}  —  {Path(path).parent}", self.recent)
             item.setData(Qt.UserRole, path)
             item.setToolTip(plain_tooltip(path))
         self.recent.setVisible(bool(paths))

@@ -48,6 +48,7 @@ def test_close_on_the_last_window_shows_the_start_page(qtbot, window, sample):
     assert w.isVisible() and w.showing_start_page() and not quits
     assert w.windowTitle() == "Briefing" and w.files.path is None
     assert not w.actions["save"].isEnabled() and not w.actions["export_docx"].isEnabled()
+    assert not w.actions["new_claim"].isEnabled() and not w.actions["link"].isEnabled()
     recent = w.start_page.recent
     assert [recent.item(i).data(Qt.UserRole) for i in range(recent.count())][0] == str(sample)
     # a recent brief opens from the start page
