@@ -5,8 +5,8 @@ status:
 
 - ``exact``: the quote is a whole sentence at its stored position, with its context;
 - ``moved``: the quote is a whole sentence elsewhere (or differs only in white space, as
-  re-wrapped lines do), and its context (or, during an article update, its uniqueness in
-  both versions) says which one;
+  re-wrapped lines do), and context that can tell copies apart says which one (during an
+  article update also: one copy in each version, beside an old neighbour);
 - ``fuzzy``: the quote was edited; the best-matching sentence is suggested, if its word
   similarity is at least FUZZY_THRESHOLD;
 - ``ambiguous``: found only in a different context, or equally well in several places;
@@ -226,8 +226,9 @@ def _context_stands(text: str, c: Citation) -> bool:
 
 def resolve(index: SentenceIndex, c: Citation, cited_in: SentenceIndex | None = None) -> Resolution:
     """Resolve one citation against a text. `cited_in`, known during an article update, is
-    the text the citation was made in: a quote that was one sentence there and is one
-    sentence here is the same sentence, whatever happened around it."""
+    the text the citation was made in: it says which context sides told copies apart, and
+    a quote that was one sentence there and is one sentence here, next to one of its old
+    neighbours, is the same sentence."""
     text = index.text
     here = index.at(c.start)
     if here is not None and (here.start, here.end) == (c.start, c.end) and here.text == c.exact:
