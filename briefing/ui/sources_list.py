@@ -116,7 +116,16 @@ class SourcesList(QListView):
         self.doubleClicked.connect(lambda index: self.rowActivated.emit(SourceRow(index)))
         self.selectionModel().selectionChanged.connect(lambda *_: self.selectionChanged_.emit())
 
+    MANY = 500   # more rows than this: one elided line each, all the same height
+
     def show_citations(self, brief, citations: list[Citation]) -> None:
+        """Wrapped rows of their own heights for an ordinary item; for thousands of
+        citations, uniform one-line rows, so Qt never measures every row (the full text
+        stays in each row's tooltip)."""
+        many = len(citations) > self.MANY
+        self.setUniformItemSizes(many)
+        self.setWordWrap(not many)
+        self.setTextElideMode(Qt.ElideRight)
         self.sources_model.show(brief, citations)
 
     def count(self) -> int:
