@@ -301,3 +301,102 @@ def test_ids_after_loading_hand_made_ids(tmp_path):
     loaded = Brief.load(tmp_path / "b.brief")
     assert loaded.add_item("risk", "r").id == "item-42"
     assert loaded.item("custom:id").kind == "actor"
+
+
+# ---- pinned by mutation testing (quality/mutation.py) -------------------------------------
+def test_sentence_at_is_none_between_and_around_sentences():
+    b = Brief.from_text("  First one.  Second one.  ")
+    first, second = b.sentences
+    assert b.sentence_at(first.start) == first and b.sentence_at(first.end - 1) == first
+    assert b.sentence_at(first.end) is None          # the spaces after it
+    assert b.sentence_at(second.start - 1) is None
+    assert b.sentence_at(0) is None                  # leading white space
+    assert b.sentence_at(second.end) is None         # trailing white space
+    assert b.sentence_at(second.end - 1) == second
+
+
+def test_sentences_between_snaps_a_selection_to_whole_sentences(brief):
+    s1, s2, s3 = brief.sentences[:3]
+    ids = lambda start, end: [s.id for s in brief.sentences_between(start, end)]  # noqa: E731
+    assert ids(s1.start + 3, s1.start + 8) == ["s1"]                 # inside one sentence
+    assert ids(s1.end - 2, s2.start + 2) == ["s1", "s2"]             # across two
+    assert ids(s1.start, s2.start) == ["s1"]                         # up to the next start only
+    assert ids(s1.end, s2.start) == []                               # only the gap between them
+    assert ids(s2.start, s2.start) == ["s2"]                         # a caret picks its sentence
+    assert ids(s2.end - 1, s2.end - 1) == ["s2"]
+    assert ids(s2.end, s2.end) == []                                 # a caret in the gap: nothing
+    assert ids(s1.start, s3.end) == ["s1", "s2", "s3"]
+
+
+def test_review_count_and_trusted_ids_per_item(brief, tmp_path):
+    from briefing.core.update import apply_update, plan_update
+    item = brief.add_item("claim", "x", ["s1", "s2", "s3", "s4"])
+    other = brief.add_item("claim", "y", ["s1"])
+    assert (brief.review_count(item), brief.sentence_ids_of(item)) == (0, ["s1", "s2", "s3", "s4"])
+    new = ARTICLE.replace("Officials said a deal was close. ", "") \
+                 .replace("Critics called it a stunt.", "Critics called it a big stunt.") \
+                 .replace("Nobody knows what happens next.", "Nobody can say anything.")
+    apply_update(brief, plan_update(brief, new))
+    assert brief.review_count(item) == 3                 # orphaned, fuzzy, orphaned
+    assert brief.sentence_ids_of(item) == ["s1"]
+    assert (brief.review_count(other), brief.sentence_ids_of(other)) == (0, ["s1"])
+
+
+def test_a_fresh_item_answers_before_it_is_inserted():
+    b = Brief.from_text(ARTICLE)
+    item = b.new_item("claim", "x", ["s2"])
+    assert (b.sentence_ids_of(item), b.review_count(item)) == (["s2"], 0)
+
+
+def test_new_items_get_distinct_ids_before_insertion(brief):
+    first = brief.new_item("claim", "a")
+    second = brief.new_item("risk", "b")
+    third = brief.new_item("actor", "c")
+    assert len({first.id, second.id, third.id}) == 3
+    brief.insert_item(second)
+    brief.insert_item(first)
+    assert brief.add_item("question", "d").id not in {first.id, second.id, third.id}
+
+
+def test_ids_after_loading_ids_with_several_dashes():
+    from briefing.core.items import Item, new_fields
+    b = Brief.from_text(ARTICLE)
+    b.sections["claim"].append(Item("my-claim-7", "claim", new_fields("claim", "x")))
+    b.reindex()
+    assert b.add_item("claim", "y").id == "item-8"
+
+
+def test_set_article_text_returns_the_old_text(brief):
+    assert brief.set_article_text("Something new entirely.") == ARTICLE
+    assert brief.set_article_text(ARTICLE) == "Something new entirely."
+
+
+def test_set_meta_error_messages(brief):
+    with pytest.raises(TypeError, match="^title must be a string$"):
+        brief.set_meta("title", 5)
+    with pytest.raises(ValueError, match=", ".join(MARKINGS).replace("+", r"\+")):
+        brief.set_meta("marking", "SECRET")
+
+
+def test_a_flagged_citation_keeps_its_review_status_until_settled():
+    """An update flags what it could not settle; the flag stands even when the text comes
+    back (undo-free revert): a flagged orphan shows no sentence, the other flags keep the
+    sentence found as a suggestion only, with its similarity."""
+    b = Brief.from_text(ARTICLE)
+    item = b.add_item("claim", "x", ["s1", "s2", "s3"])
+    new = ARTICLE.replace("The ministry confirmed the talks on Monday. ", "") \
+                 .replace("Officials said a deal was close.", "Officials said that a deal was close.")
+    from briefing.core.update import apply_update, plan_update
+    apply_update(b, plan_update(b, new))
+    orphan, fuzzy, held = item.citations
+    assert (orphan.review, fuzzy.review, held.review) == ("orphaned", "fuzzy", "")
+    b.set_article_text(ARTICLE)                       # the old text back: quotes exact again
+    r_orphan, r_fuzzy, r_held = (b.resolution(c) for c in item.citations)
+    assert (r_orphan.status, r_orphan.sentence, r_orphan.similarity) == ("orphaned", None, 1.0)
+    assert (r_fuzzy.status, r_fuzzy.sentence.id, r_fuzzy.trusted) == ("fuzzy", "s2", None)
+    assert r_fuzzy.similarity == 1.0                 # what resolution found: the quote, verbatim
+    assert (r_held.status, r_held.sentence.id) == ("moved", "s3")
+    assert b.sentence_ids_of(item) == ["s3"] and b.review_count(item) == 2
+    # a flag that agrees with what resolution finds changes nothing
+    b.set_article_text(new)
+    assert b.resolution(orphan).status == "orphaned"

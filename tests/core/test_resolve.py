@@ -1,0 +1,214 @@
+"""briefing.core.resolve case by case: which sentence a citation points at after the text
+changed, with what status and similarity (the similarity is part of `briefing check --json`).
+Each test names the rule it pins; mutation testing (quality/mutation.py) found them unpinned."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from briefing.core.anchor import CONTEXT, Citation, cite
+from briefing.core.resolve import FUZZY_THRESHOLD, resolve, similarity
+from briefing.core.update import index_text
+
+Q = "It is fine."
+LEAD = "A special lead sentence, long enough to fill a whole context. "
+TAIL = " A special tail sentence, long enough to fill a whole context too."
+FILLER = "".join(f"Note {n} follows. {Q} " for n in range(12))   # Q twelve times, each unique
+PREFACE = "Words of a preface without the quote. " * 8
+
+
+def cite_at(text: str, at: int) -> Citation:
+    index = index_text(text)
+    return cite(text, index.at(at))
+
+
+def starts_of(text: str, sentence: str) -> list[int]:
+    out, at = [], text.find(sentence)
+    while at >= 0:
+        out.append(at)
+        at = text.find(sentence, at + 1)
+    return out
+
+
+# --- verbatim quotes: exact, moved, ambiguous; similarity always 1.0 -----------------
+
+@pytest.mark.parametrize("copies", [1, 3, 12], ids=["unique", "few-copies", "many-copies"])
+def test_a_hand_edited_end_does_not_stop_an_exact_match(copies):
+    """A file whose stored end offset is off (hand-edited): the quote still stands at its
+    stored start with its whole context, so it is exact, however often the sentence recurs
+    (one to eight copies and more than eight are resolved by different code)."""
+    text = "".join(f"Note {n} follows. {Q} " for n in range(copies - 1)) + LEAD + Q + TAIL
+    at = text.rindex(Q)
+    c = replace(cite_at(text, at), end=at + len(Q) + 5)
+    r = resolve(index_text(text), c)
+    assert (r.status, r.sentence.start, r.similarity) == ("exact", at, 1.0)
+
+
+@pytest.mark.parametrize("filler", [PREFACE, FILLER], ids=["few-copies", "many-copies"])
+def test_a_paragraph_printed_twice_suggests_the_nearer_copy(filler):
+    """Both copies keep the whole context and neither is at the old place: ambiguous,
+    suggesting the copy nearer the old position (here the later one)."""
+    text = filler + LEAD + Q + TAIL
+    c = cite_at(text, text.rindex(Q))
+    edited = LEAD + Q + TAIL + " " + filler + "Between them. " + LEAD + Q + TAIL
+    first, *_, last = [at + len(LEAD) for at in starts_of(edited, LEAD + Q)]
+    assert abs(last - c.start) < abs(first - c.start)
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start, r.similarity) == ("ambiguous", last, 1.0)
+
+
+@pytest.mark.parametrize("filler", [FILLER], ids=["many-copies"])
+def test_a_quote_rewrapped_in_place_is_moved_to_the_copy_at_its_place(filler):
+    """The paragraph is printed twice and the quote re-wrapped where it was (same offsets,
+    same context): the copy at the old place is the one, moved (its text differs)."""
+    text = filler + LEAD + Q + TAIL
+    at = text.rindex(Q)
+    c = cite_at(text, at)
+    edited = filler + LEAD + Q.replace(" ", "\n", 1) + TAIL + " Between them. " + LEAD + Q + TAIL
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start, r.similarity) == ("moved", at, 1.0)
+
+
+def test_verbatim_resolutions_have_similarity_one():
+    """Every status reached through a verbatim copy reports 1.0 in the check JSON."""
+    text = FILLER + LEAD + Q + TAIL
+    c = cite_at(text, text.rindex(Q))
+    cases = {
+        "moved (many copies)": "Extra words first. " + text,
+        "ambiguous (many copies, no context)": text.replace(LEAD, "Other lead! ").replace(TAIL, " Other."),
+    }
+    few = LEAD + Q + TAIL
+    c_few = cite_at(few, few.index(Q))
+    for name, edited in cases.items():
+        assert resolve(index_text(edited), c).similarity == 1.0, name
+    for edited in ("Extra words first. " + few,                                  # moved
+                   "Other lead! " + Q + " Other. " + Q + " Third."):             # ambiguous
+        r = resolve(index_text(edited), c_few)
+        assert r.similarity == 1.0 and r.status in ("moved", "ambiguous")
+
+
+def test_partly_kept_context_picks_the_copy_even_against_the_nearer_one():
+    """No copy keeps either side of the context verbatim: the copy whose context is most
+    similar is suggested (ambiguous), not the one nearer the old place."""
+    before = "The committee met on a rainy Tuesday morning. "
+    after = " Everyone agreed to meet again in the spring."
+    text = before + Q + after
+    c = cite_at(text, len(before))
+    near = "Completely different words stand here now. " + Q + " Unrelated prose follows this copy."
+    far = "The committee met on a rainy Monday morning. " + Q + " Everyone agreed to gather again in May."
+    edited = near + " " + far
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("ambiguous", edited.rindex(Q))
+
+
+def test_the_prefix_and_the_suffix_count_alike():
+    """Two copies, each with one side of the context partly kept: the better-kept side wins,
+    whichever side it is."""
+    before = "The committee met on a rainy Tuesday morning. "
+    after = " Everyone agreed to meet again in the spring."
+    text = before + Q + after
+    c = cite_at(text, len(before))
+    good_suffix = "Unrelated words stand before this copy now. " + Q + " Everyone agreed to meet again in the spring!"
+    weak_prefix = "The board met on a rainy day. " + Q + " Nothing else was said about the plan."
+    for edited in (good_suffix + " " + weak_prefix, weak_prefix + " " + good_suffix):
+        r = resolve(index_text(edited), c)
+        assert r.sentence.start == edited.index(good_suffix) + good_suffix.index(Q), edited
+
+
+def test_equal_context_goes_to_the_nearer_copy_whichever_comes_first():
+    para = "The first sentence of the paragraph is long. " + Q + " The last sentence of it is long too. "
+    text = "Opening words of the article. " * 8 + para + "The end of the whole article."
+    c = cite_at(text, text.index(Q))
+    edited = "Lead. " + para + "Opening words of the article. " * 7 + para + "The end."
+    copies = starts_of(edited, Q)
+    nearest = min(copies, key=lambda at: abs(at - c.start))
+    assert nearest == copies[-1]
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("ambiguous", nearest)
+
+
+# --- edited quotes: fuzzy, ambiguous, orphaned ---------------------------------------
+
+def test_similarity_exactly_at_the_threshold_is_fuzzy():
+    quote = "One two three four."
+    c = cite_at(quote + " Zebras graze quietly.", 0)
+    text = "One five. Zebras graze quietly."
+    assert similarity(quote, "One five.") == FUZZY_THRESHOLD
+    r = resolve(index_text(text), c)
+    assert (r.status, r.sentence.start, r.similarity) == ("fuzzy", 0, FUZZY_THRESHOLD)
+
+
+def test_fuzzy_and_orphaned_report_the_similarity_rounded_to_three_places():
+    c = cite_at("Alpha beta gamma. Something else.", 0)
+    fuzzy = resolve(index_text("Alpha beta gamma delta. Something else."), c)
+    assert fuzzy.status == "fuzzy"
+    assert fuzzy.similarity == round(similarity("Alpha beta gamma.", "Alpha beta gamma delta."), 3) == 0.889
+    orphan = resolve(index_text("Alpha zeta eta theta iota kappa."), c)
+    assert orphan.status == "orphaned" and orphan.sentence is None
+    assert orphan.similarity == round(similarity("Alpha beta gamma.", "Alpha zeta eta theta iota kappa."), 3) == 0.364
+
+
+def test_a_quote_against_an_empty_article_is_orphaned_with_similarity_zero():
+    c = cite_at("Alpha beta gamma.", 0)
+    r = resolve(index_text(""), c)
+    assert (r.status, r.sentence, r.similarity) == ("orphaned", None, 0.0)
+
+
+def test_two_equally_similar_edits_with_equal_context_are_ambiguous():
+    """The quote was edited, and two different sentences match it equally well with
+    nothing in the context to choose: ambiguous, suggesting the nearer one."""
+    quote = "The minister denied the report."
+    text = "Opening words of this article go here, enough of them. " + quote + " Closing words follow it, and more."
+    c = cite_at(text, text.index(quote))
+    a = "The minister denied the new report."
+    b = "The minister denied the old report."
+    around = "Different opening sentence, the same before both. ", " The same words follow both of them. "
+    edited = a.join(around) + b.join(around)
+    r = resolve(index_text(edited), c)
+    nearer = min(edited.index(a), edited.index(b), key=lambda at: abs(at - c.start))
+    assert (r.status, r.sentence.start) == ("ambiguous", nearer)
+    assert r.similarity == round(similarity(quote, a), 3) == 0.923
+
+
+def test_of_two_equally_similar_edits_the_one_keeping_the_context_is_suggested():
+    quote = "The minister denied the report."
+    before = "Opening words of this article go here, enough of them. "
+    after = " Closing words follow it, and a few more of them."
+    text = before + quote + after
+    c = cite_at(text, len(before))
+    a = "The minister denied the new report."
+    b = "The minister denied the old report."
+    for edited in (b + " Unrelated. " + before + a + after,
+                   before + a + after + " Unrelated. " + b):
+        r = resolve(index_text(edited), c)
+        assert (r.status, r.sentence.start) == ("fuzzy", edited.index(a)), edited
+        assert r.similarity == 0.923
+
+
+def test_an_edited_sentence_that_moved_is_suggested_not_what_took_its_place():
+    """The edited sentence moved to another paragraph; a less similar sentence now sits in
+    the old context. The most similar sentence is suggested, whatever its context."""
+    quote = "The minister denied the report on Monday morning."
+    before = "Opening words of this article go here, enough of them. "
+    after = " Closing words follow it, and a few more of them."
+    c = cite_at(before + quote + after, len(before))
+    moved = "The minister denied the report on Monday evening."
+    other = "The minister denied nothing at all."
+    edited = before + other + after + " Much later. " + moved + " The end."
+    assert similarity(quote, moved) > similarity(quote, other) >= FUZZY_THRESHOLD
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("fuzzy", edited.index(moved))
+
+
+def test_context_clipped_by_the_start_of_the_text_is_only_intact_there():
+    """A quote cited near the start keeps a short prefix; a copy far from the start can
+    never have that prefix intact, even when the same words precede it."""
+    text = "Lead. " + Q + " " + "Tail words of the first version, long enough."
+    c = cite_at(text, text.index(Q))
+    assert len(c.prefix) < CONTEXT
+    far = "Many other opening words stand in front of everything now. Lead. " + Q + " Other tail."
+    near = "New lead. " + Q + " Tail words of the first version, long enough."
+    for edited in (far + " " + near, near + " " + far):
+        r = resolve(index_text(edited), c)
+        assert (r.status, r.sentence.start) == ("moved", edited.index(near) + near.index(Q)), edited
