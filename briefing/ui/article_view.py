@@ -96,11 +96,15 @@ class ArticleView(QTextEdit):
         self._offsets = OffsetMap(text)
         self._sentences = {s.id: s for s in brief.sentences}
         doc, headings = build_document(text, brief.sentences, self._offsets, self)
+        self._tints = CoverageTints(doc, self._offsets, self._sentences, headings)
+        # tinted before the view lays the document out: with a layout attached, each tint
+        # re-lays out its paragraph (a 50,000-sentence paragraph took minutes); without, ms
+        self._tints.update(coverage_map(brief, self._sentences), self.palette())
+        set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)  # before the layout too
         self.setWordWrapMode(wrap_mode(text))   # linear layout of long unbroken runs
         self.setDocument(doc)
         # what is on screen changes as Qt lays the text out, not only on scrolling
         doc.documentLayout().documentSizeChanged.connect(self._forget_visible)
-        self._tints = CoverageTints(doc, self._offsets, self._sentences, headings)
         self._header.show_article(self._brief.article, self._brief.title)
         set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)
         self._connect(brief, True)
