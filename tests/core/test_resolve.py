@@ -58,7 +58,7 @@ def test_a_paragraph_printed_twice_suggests_the_nearer_copy(filler):
     assert (r.status, r.sentence.start, r.similarity) == ("ambiguous", last, 1.0)
 
 
-@pytest.mark.parametrize("filler", [FILLER], ids=["many-copies"])
+@pytest.mark.parametrize("filler", [PREFACE, FILLER], ids=["few-copies", "many-copies"])
 def test_a_quote_rewrapped_in_place_is_moved_to_the_copy_at_its_place(filler):
     """The paragraph is printed twice and the quote re-wrapped where it was (same offsets,
     same context): the copy at the old place is the one, moved (its text differs)."""
@@ -212,3 +212,64 @@ def test_context_clipped_by_the_start_of_the_text_is_only_intact_there():
     for edited in (far + " " + near, near + " " + far):
         r = resolve(index_text(edited), c)
         assert (r.status, r.sentence.start) == ("moved", edited.index(near) + near.index(Q)), edited
+
+
+# --- long articles: which sentences are scored at all ------------------------------------
+
+def _noise(k: int) -> str:
+    return " ".join(f"w{k}x{j}" for j in range(7))
+
+
+def _long_article(quote_at: int, sentence: str, n: int = 300) -> list[str]:
+    """n sentences whose words are common (each in 100 sentences: more than the 40 that
+    make a word too common to gather candidates by) around `sentence` at index quote_at."""
+    out = [f"{('Red blue', 'Green black', 'White')[k % 3]} {_noise(k)}." for k in range(n)]
+    out.insert(quote_at, sentence)
+    return out
+
+
+@pytest.mark.parametrize("change", ["in-place", "two-deleted-before", "one-deleted-before",
+                                    "two-inserted-before", "one-inserted-before"])
+def test_an_edit_made_of_common_words_is_found_near_its_old_place(change):
+    """Every word of the quote is common, so no word gathers candidates: the sentences
+    around its old position (two either side) are scored all the same."""
+    quote, edit = "Red blue green black white.", "Red blue green black grey."
+    text = " ".join(_long_article(150, quote))
+    c = cite_at(text, text.index(quote))
+    new = _long_article(150, edit)
+    if change.endswith("deleted-before"):
+        del new[150 - int(change.startswith("two")) - 1:150]
+    elif change.endswith("inserted-before"):
+        new[150:150] = ["Inserted words here."] * (2 if change.startswith("two") else 1)
+    edited = " ".join(new)
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start, r.similarity) == ("fuzzy", edited.index(edit), 0.833)
+
+
+def test_an_edit_made_of_common_words_is_found_at_the_start_of_a_long_article():
+    quote, edit = "Red blue green black white.", "Red blue green black grey."
+    text = " ".join(_long_article(0, quote))
+    c = cite_at(text, 0)
+    r = resolve(index_text(" ".join(_long_article(0, edit))), c)
+    assert (r.status, r.sentence.start) == ("fuzzy", 0)
+
+
+def test_an_edit_that_moved_far_is_found_by_its_rare_words():
+    """Far from its old place, the edited sentence is a candidate because it shares the
+    quote's rarer words, however many common words the quote also has."""
+    quote, edit = "Red blue green black white Zanzibar ferry.", "Red blue green black grey Zanzibar ferry."
+    text = " ".join(_long_article(250, quote))
+    c = cite_at(text, text.index(quote))
+    edited = " ".join(_long_article(5, edit))
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("fuzzy", edited.index(edit))
+
+
+def test_an_edited_sentence_printed_twice_suggests_the_nearer_copy():
+    quote = "The minister denied the report."
+    edit = "The minister denied the new report."
+    text = "Opening words. " * 20 + quote + " Closing words of it."
+    c = cite_at(text, text.index(quote))
+    edited = edit + " " + "Opening words. " * 19 + edit + " Closing words of it."
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("fuzzy", edited.rindex(edit))
