@@ -273,3 +273,58 @@ def test_an_edited_sentence_printed_twice_suggests_the_nearer_copy():
     edited = edit + " " + "Opening words. " * 19 + edit + " Closing words of it."
     r = resolve(index_text(edited), c)
     assert (r.status, r.sentence.start) == ("fuzzy", edited.rindex(edit))
+
+
+@pytest.mark.parametrize("where", ["first-line", "last-line"])
+def test_context_clipped_by_an_end_of_the_text_and_rewrapped_is_still_intact(where):
+    """Near the start (or end) of the text the stored context is shorter than CONTEXT and
+    must reach that end; re-wrapping it (a line break for a space) keeps the quote exact."""
+    text = ("Breaking news today. It is fine. The rest of the article follows here, long enough."
+            if where == "first-line" else
+            "The article starts with enough words to fill a context. Closing words come. "
+            "It is fine. The end is near.")
+    c = cite_at(text, text.index(Q))
+    assert min(len(c.prefix), len(c.suffix)) < CONTEXT
+    edited = text.replace("news today", "news\ntoday").replace("end is near", "end\nis near")
+    assert edited != text and len(edited) == len(text)
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("exact", c.start)
+
+
+# --- the two refinements of word similarity, and the old text during an update -------------
+
+def test_a_sentence_about_someone_else_scores_zero():
+    assert similarity("The Marshall Islands registry did not respond to requests.",
+                      "The Russian Embassy did not respond to requests.") == 0.0
+
+
+@pytest.mark.parametrize("quote, merged", [
+    ("Musk met Putin.",   # four words (the full stop counts), all kept
+     "In 2022 Musk met Putin, officials said, and the talks went on for months."),
+    ("Talks between both sides would resume in Geneva soon.",   # nine of ten kept
+     "After weeks of silence and several failed attempts at mediation by neutral parties, "
+     "talks between both sides would resume in Geneva, officials from three countries "
+     "confirmed late on Friday evening."),
+], ids=["four-words", "nine-of-ten"])
+def test_a_quote_merged_into_a_longer_sentence_is_fuzzy(quote, merged):
+    text = "Before this. " + quote + " After that."
+    c = cite_at(text, text.index(quote))
+    assert similarity(quote, merged) == FUZZY_THRESHOLD
+    r = resolve(index_text("Before this. " + merged + " After that."), c)
+    assert (r.status, r.sentence.text, r.similarity) == ("fuzzy", merged, FUZZY_THRESHOLD)
+
+
+@pytest.mark.parametrize("old, new", [
+    # the kept neighbour is the first sentence of the old text
+    ("Intro. It is fine. Closing words.", "Other words first. Intro. It is fine. Different end."),
+    # ... or of the new one
+    ("A first sentence that is long enough to fill the context. Intro. It is fine. Closing words.",
+     "Intro. It is fine. Different end."),
+], ids=["old-first", "new-first"])
+def test_during_an_update_a_kept_neighbour_says_it_is_the_same_sentence(old, new):
+    """Context changed on both sides, but one copy before, one now, and the sentence next
+    to it is still next to it: the same sentence (moved). Without the old text: ambiguous."""
+    c = cite_at(old, old.index(Q))
+    r = resolve(index_text(new), c, index_text(old))
+    assert (r.status, r.sentence.start) == ("moved", new.index(Q))
+    assert resolve(index_text(new), c).status == "ambiguous"
