@@ -352,7 +352,7 @@ def test_new_items_get_distinct_ids_before_insertion(brief):
     first = brief.new_item("claim", "a")
     second = brief.new_item("risk", "b")
     third = brief.new_item("actor", "c")
-    assert len({first.id, second.id, third.id}) == 3
+    assert [first.id, second.id, third.id] == ["item-1", "item-2", "item-3"]
     brief.insert_item(second)
     brief.insert_item(first)
     assert brief.add_item("question", "d").id not in {first.id, second.id, third.id}
