@@ -330,5 +330,24 @@ def test_during_an_update_a_kept_neighbour_says_it_is_the_same_sentence(old, new
     to it is still next to it: the same sentence (moved). Without the old text: ambiguous."""
     c = cite_at(old, old.index(Q))
     r = resolve(index_text(new), c, index_text(old))
-    assert (r.status, r.sentence.start) == ("moved", new.index(Q))
+    assert (r.status, r.sentence.start, r.similarity) == ("moved", new.index(Q), 1.0)
     assert resolve(index_text(new), c).status == "ambiguous"
+
+
+@pytest.mark.parametrize("after_first, want", [
+    (" Completely other words follow here now.", "ambiguous"),      # the rest is no help
+    (" Everyone agreed to gather in the spring.", "moved"),         # the rest clearly prefers
+], ids=["close", "clear"])
+def test_one_side_each_is_settled_only_by_a_clear_rest_of_the_context(after_first, want):
+    """Two copies, one keeping the prefix, the other the suffix: the copy whose other side
+    is clearly closer to the stored one is it; if neither is, ambiguous."""
+    before = "The committee met on a rainy Tuesday morning. "
+    after = " Everyone agreed to meet again in the spring."
+    text = "Opening. " + before + Q + after + " Closing words of the piece."
+    c = cite_at(text, text.index(Q))
+    edited = ("Opening. " + before + Q + after_first + " Middle sentence here. "
+              "Totally new words stand before it here. " + Q + after + " Closing words of the piece.")
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.similarity) == (want, 1.0)
+    if want == "moved":
+        assert r.sentence.start == edited.index(Q)
