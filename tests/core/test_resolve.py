@@ -351,3 +351,57 @@ def test_one_side_each_is_settled_only_by_a_clear_rest_of_the_context(after_firs
     assert (r.status, r.similarity) == (want, 1.0)
     if want == "moved":
         assert r.sentence.start == edited.index(Q)
+
+
+@pytest.mark.parametrize("old, new, want", [
+    # the kept neighbour is the one after the quote
+    ("Opening words of the old text. It is fine. Outro.",
+     "New opening here. It is fine. Outro. More.", "moved"),
+    # both old neighbours are gone; the sentences two away are next to it now: no neighbour kept
+    ("Alpha one. Beta two. It is fine. Gamma three. Delta four.",
+     "Alpha one. It is fine. Delta four.", "ambiguous"),
+    # both old neighbours are there, but two sentences away: not next to it any more
+    ("Alpha one. Beta two. It is fine. Gamma three. Delta four.",
+     "Beta two. Inserted. It is fine. Inserted again. Gamma three.", "ambiguous"),
+], ids=["after-kept", "two-away-now-adjacent", "adjacent-now-two-away"])
+def test_during_an_update_only_an_adjacent_neighbour_counts(old, new, want):
+    c = cite_at(old, old.index(Q))
+    r = resolve(index_text(new), c, index_text(old))
+    assert (r.status, r.sentence.start) == (want, new.index(Q))
+
+
+def test_of_three_copies_the_one_the_rest_of_the_context_clearly_prefers_is_moved_to():
+    """During an update every side tells; three copies keep one side each, and the rest of
+    the context clearly prefers one of them (whatever the order of the copies)."""
+    before = "The committee met on a rainy Tuesday morning. "
+    after = " Everyone agreed to meet again in the spring."
+    old = "Opening. " + before + Q + after + " Closing."
+    c = cite_at(old, old.index(Q))
+    weak = before + Q + " Nothing else was said by anybody at all."
+    best = before + Q + " Everyone agreed to gather again in the spring."
+    other = "Totally unrelated words stand before it here. " + Q + after
+    for order in ((weak, other, best), (best, other, weak), (other, weak, best), (weak, best, other)):
+        new = " Middle. ".join(order) + " Closing."
+        r = resolve(index_text(new), c, index_text(old))
+        assert (r.status, r.sentence.start) == ("moved", new.index(best) + len(before)), order
+
+
+def test_a_side_found_in_several_places_does_not_tell_without_the_old_text():
+    """Both copies keep the suffix, which now stands twice; the prefixes are changed (one
+    less than the other, but neither nearly intact): ambiguous."""
+    before = "The committee met on a rainy Tuesday morning. "
+    after = " Everyone agreed to meet again in the spring."
+    old = "Opening. " + before + Q + after + " Closing."
+    c = cite_at(old, old.index(Q))
+    new = ("The committee met on a sunny Monday evening. " + Q + after + " Middle. "
+           "Totally unrelated words stand before it here. " + Q + after + " Closing.")
+    assert resolve(index_text(new), c).status == "ambiguous"
+
+
+def test_text_added_after_the_end_changes_a_context_that_reached_the_end():
+    """The stored suffix was clipped by the end of the text; a paragraph appended after it
+    means the context changed: moved (to the same place), no longer exact."""
+    text = "The article starts with enough words to fill a context. It is fine. The end."
+    c = cite_at(text, text.index(Q))
+    r = resolve(index_text(text + " A paragraph added later."), c)
+    assert (r.status, r.sentence.start) == ("moved", c.start)
