@@ -88,13 +88,16 @@ class FileActions:
     def new_from_article(self, path: str | None = None) -> bool:
         if not self.maybe_save():
             return False
-        path = path or self.w.dialogs.article_path(self.w.settings.last_folder())
-        if not path:
-            return False
-        if Path(path).suffix.lower() == ".brief":
-            self.w.dialogs.error(f"{path}: is a brief, not an article (use Open)")
-            return False
-        return self.load(path, article=True)
+        path = self._article_path(path, self.w.dialogs.article_path, " (use Open)")
+        return bool(path) and self.load(path, article=True)
+
+    def _article_path(self, path: str | None, ask, hint: str = "") -> str | None:
+        """The article file given, or asked for; None (after saying why) for a .brief."""
+        path = path or ask(self.w.settings.last_folder())
+        if path and Path(path).suffix.lower() == ".brief":
+            self.w.dialogs.error(f"{path}: is a brief, not an article{hint}")
+            return None
+        return path or None
 
     def new_from_clipboard(self, html: str | None = None, text: str | None = None) -> bool:
         """A new brief over what was copied: HTML through the web importer, else text."""
@@ -117,11 +120,8 @@ class FileActions:
     def update_article(self, path: str | None = None) -> bool:
         """Replace the article with a new version of it, after the analyst has reviewed
         what happens to every source (one undo step; Cancel changes nothing)."""
-        path = path or self.w.dialogs.update_article_path(self.w.settings.last_folder())
+        path = self._article_path(path, self.w.dialogs.update_article_path)
         if not path:
-            return False
-        if Path(path).suffix.lower() == ".brief":
-            self.w.dialogs.error(f"{path}: is a brief, not an article")
             return False
         try:
             text = load_article(self.w, path).text
