@@ -125,3 +125,13 @@ def test_word_export_with_a_huge_title_works_from_the_window(qtbot, window, samp
     w.actions["export_docx"].trigger()
     assert not w.dialogs.errors
     assert len(docx.Document(str(out)).core_properties.title) == 255
+
+
+def test_a_brief_is_refused_where_an_article_is_asked_for(qtbot, window, sample):
+    w = window(sample)
+    before = w.brief.article.text
+    assert not w.files.update_article(str(sample))
+    assert not w.files.new_from_article(str(sample))
+    assert w.dialogs.errors == [f"{sample}: is a brief, not an article",
+                                f"{sample}: is a brief, not an article (use Open)"]
+    assert w.brief.article.text == before
