@@ -386,15 +386,16 @@ def test_of_three_copies_the_one_the_rest_of_the_context_clearly_prefers_is_move
         assert (r.status, r.sentence.start) == ("moved", new.index(best) + len(before)), order
 
 
-def test_a_side_found_in_several_places_does_not_tell_without_the_old_text():
-    """Both copies keep the suffix, which now stands twice; the prefixes are changed (one
-    less than the other, but neither nearly intact): ambiguous."""
+@pytest.mark.parametrize("gap", [" ", "\n"], ids=["space", "line-break"])
+def test_a_side_found_in_several_places_does_not_tell_without_the_old_text(gap):
+    """Both copies keep the suffix, which now stands twice (once after a line break); the
+    prefixes are changed (one less than the other, but neither nearly intact): ambiguous."""
     before = "The committee met on a rainy Tuesday morning. "
     after = " Everyone agreed to meet again in the spring."
     old = "Opening. " + before + Q + after + " Closing."
     c = cite_at(old, old.index(Q))
     new = ("The committee met on a sunny Monday evening. " + Q + after + " Middle. "
-           "Totally unrelated words stand before it here. " + Q + after + " Closing.")
+           "Totally unrelated words stand before it here. " + Q + gap + after.lstrip() + " Closing.")
     assert resolve(index_text(new), c).status == "ambiguous"
 
 
@@ -405,3 +406,12 @@ def test_text_added_after_the_end_changes_a_context_that_reached_the_end():
     c = cite_at(text, text.index(Q))
     r = resolve(index_text(text + " A paragraph added later."), c)
     assert (r.status, r.sentence.start) == ("moved", c.start)
+
+
+def test_a_much_repeated_sentence_with_its_context_rewrapped_in_place_stays_exact():
+    text = FILLER + LEAD + Q + TAIL
+    c = cite_at(text, text.rindex(Q))
+    edited = text.replace("whole context. It", "whole\ncontext. It").replace("tail sentence", "tail\nsentence")
+    assert len(edited) == len(text)
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("exact", c.start)
