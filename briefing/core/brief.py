@@ -9,13 +9,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable, Iterable
 
-from briefing.core.anchor import Citation, Sentence, cite, sentence_id
+from briefing.core.anchor import Citation, Sentence, cite
 from briefing.core.article import ARTICLE_FIELDS, Article
 from briefing.core.events import Signal
 from briefing.core.items import MARKINGS, Item, check_value, new_fields
 from briefing.core.resolve import Resolution, SentenceIndex, resolve
 from briefing.core.sections import KINDS, section_for
-from briefing.core.segment import split_sentences
 
 META_FIELDS = ("title", "analyst", "marking", "summary")
 
@@ -70,11 +69,8 @@ class BriefModel:
     def index(self) -> SentenceIndex:
         """The article's sentences and lookups, segmented on first use after a text change."""
         if self._index is None:
-            text = self.article.text
-            sentences = [Sentence(sentence_id(i), s, e, text[s:e])
-                         for i, (s, e) in enumerate(split_sentences(text))]
-            self._index = SentenceIndex(text, sentences)
-            self._by_sentence = {s.id: s for s in sentences}
+            self._index = SentenceIndex.of(self.article.text)
+            self._by_sentence = {s.id: s for s in self._index.sentences}
         return self._index
 
     @property

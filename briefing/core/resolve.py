@@ -27,7 +27,8 @@ from functools import cached_property
 
 from rapidfuzz.distance import Indel
 
-from briefing.core.anchor import CONTEXT, Citation, Sentence, sentence_at
+from briefing.core.anchor import CONTEXT, Citation, Sentence, sentence_at, sentence_id
+from briefing.core.segment import split_sentences
 
 STATUSES = ("exact", "moved", "fuzzy", "ambiguous", "orphaned")
 NEEDS_REVIEW = frozenset({"fuzzy", "ambiguous", "orphaned"})
@@ -97,6 +98,12 @@ class SentenceIndex:
         self.text = text
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
+
+    @classmethod
+    def of(cls, text: str) -> "SentenceIndex":
+        """The text segmented into sentences s1, s2, ... in reading order."""
+        return cls(text, [Sentence(sentence_id(i), s, e, text[s:e])
+                          for i, (s, e) in enumerate(split_sentences(text))])
 
     def at(self, offset: int) -> Sentence | None:
         return sentence_at(self.sentences, self.starts, offset)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.core.anchor import Citation, Sentence, cite, sentence_id
+from briefing.core.anchor import Citation, cite
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.resolve import Resolution, SentenceIndex, resolve
-from briefing.core.segment import split_sentences
 
 
 @dataclass(frozen=True)
@@ -43,10 +42,7 @@ class UpdatePlan:
         return out
 
 
-def index_text(text: str) -> SentenceIndex:
-    sentences = [Sentence(sentence_id(i), s, e, text[s:e])
-                 for i, (s, e) in enumerate(split_sentences(text))]
-    return SentenceIndex(text, sentences)
+index_text = SentenceIndex.of   # the new version's sentences, segmented as the brief's are
 
 
 def plan_update(brief: BriefModel, new_text: str) -> UpdatePlan:
