@@ -47,12 +47,24 @@ _TERM_RE = re.compile(
 _TOKEN_WINDOW = 64  # longest token examined before a terminator
 _OPENERS = "\"'“‘«([{"
 _WORD_RE = re.compile(r"\w+")
-_ALNUM_RE = re.compile(r"[^\W_]")
-_DOTTED_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, e.g, Ph.D, U.S.A
+_DOTTED_RE = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")  # U.S, e.g, Ph.D, U.S.A, J.-P
 
 _BULLETS = "•⁃▪◦‣"
 _BULLET_RE = re.compile(r"[%s]" % _BULLETS)
-_LIST_START_RE = re.compile(r"(?:[%s]\s*)?(\d{1,2}|[a-z])(\.\)|\.|\))\s" % _BULLETS)
+# Marks that open a list line ("- ", "* ", "– ", "> "); only _BULLETS also cut inside a line.
+_LIST_MARKS = _BULLETS + "-*+–—‐‑·>■□●○◆◇►▸→➢➤✓✔"
+_LIST_START_RE = re.compile(r"(?:[%s]\s*)?(\d{1,2}|[a-z])(\.\)|\.|\))\s" % re.escape(_LIST_MARKS))
+# A list label opening its sentence, up to its full stop: list marks, spaces and openers,
+# then "1", "12", "1.2", "a", "B", "iv" or "XII" (roman up to 39).
+_LABEL_RE = re.compile(
+    r"[\s%s%s]*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[^\W\d_]|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))"
+    % (re.escape(_LIST_MARKS), re.escape(_OPENERS)), re.IGNORECASE)
+# A line ending in an initial after a space or an opener ("He met J.", "by J.-P."): the
+# sentence rules decide at its line break as at a space (_chunks). Dotted letters
+# ("U.S.") are left out: at the end of a line they end a paragraph far more often.
+_INITIAL_WINDOW = 16  # characters read back from a line's end: "J.-P.-M." and spaces
+_INITIAL_AT_END_RE = re.compile(
+    r"(?:(?<=[^\S%s])|(?<=[%s]))[^\W\d_]\.(?:-[^\W\d_]\.)*\s*$" % (_NL, re.escape(_OPENERS)))
 
 # Titles before a name: a following capital is the name, never a new sentence.
 _NEVER_SPLIT = frozenset(
@@ -69,6 +81,15 @@ _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _AMBIGUOUS = frozenset(
     "etc inc corp co ltd llc plc jr sr bros dept univ assn ave blvd rd est "
     "govt intl natl al".split()
+)
+# Words naming a label: a capital letter after them is the label, not an initial
+# ("option X. Nobody objected", "Plan B. Officials agreed", "World War I. Historians").
+_LABEL_NOUNS = frozenset(
+    "option options plan plans project vitamin hepatitis group category class type grade "
+    "section part phase stage level tier annex appendix exhibit schedule article chapter "
+    "figure table item point model series version block building gate terminal wing zone "
+    "area floor row seat room unit ward platform route line channel column letter team "
+    "person suspect witness patient country company party war".split()
 )
 _TIME = frozenset(("a.m", "p.m"))
 _SPECIAL = _NEVER_SPLIT | _NUMBER_ABBR | _MONTHS | _AMBIGUOUS
@@ -105,19 +126,27 @@ def _chunks(text: str):
     """Yield (start, end) of paragraph chunks: runs of lines that belong together.
 
     A following line is glued on only when exactly one line break separates it
-    and it starts in lowercase; otherwise headings would swallow paragraphs.
+    and it starts in lowercase, or the line ends in an initial ("He met J."), where
+    the sentence rules decide as they do at a space; otherwise headings would
+    swallow paragraphs.
     """
     cur_s = cur_e = -1
     for m in _LINE_RE.finditer(text):
         s = m.start()
         if cur_s >= 0:
-            if text[s].islower() and len(_BREAK_RE.findall(text, cur_e, s)) == 1:
+            if (text[s].islower() or _ends_in_initial(text, cur_s, cur_e)) \
+                    and len(_BREAK_RE.findall(text, cur_e, s)) == 1:
                 cur_e = m.end()
                 continue
             yield cur_s, cur_e
         cur_s, cur_e = s, m.end()
     if cur_s >= 0:
         yield cur_s, cur_e
+
+
+def _ends_in_initial(text: str, ls: int, le: int) -> bool:
+    """The line text[ls:le] ends in an initial; only its last few characters are read."""
+    return _INITIAL_AT_END_RE.search(text, max(ls, le - _INITIAL_WINDOW), le) is not None
 
 
 def _list_items(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
@@ -196,7 +225,8 @@ def _boundary(text: str, start: int, m: re.Match, n: int, ce: int) -> int:
     tok = _token_before(text, start, k)
     term = text[k:m.end(1)]
     if term == ".":
-        if tok.isalpha() and len(tok) > 1 and tok.lower() not in _SPECIAL:
+        if tok.isalpha() and len(tok) > 1 and tok.lower() not in _SPECIAL \
+                and not _LABEL_RE.fullmatch(text, start, k):
             return m.end()  # fast path: an ordinary word ends the sentence
         word = _WORD_RE.match(text, n)
         nxt_word = word.group().lower() if word else ""
@@ -216,8 +246,8 @@ def _ellipsis_boundary(m: re.Match, tok: str, term: str) -> int:
     """
     if not tok:
         return m.end() if term.count(".") >= 4 else -1
-    if tok[-1] in "[(":
-        return -1
+    if tok[-1] in _OPENERS and (tok[-1] not in "\"'" or len(tok) == 1 or not tok[-2].isalnum()):
+        return -1  # it opens a quote or bracket: '"… and then', '(...)'; 'the "no"…' ends
     if term.startswith(". ") and term.count(".") >= 4:
         return m.start() + 1
     return m.end()
@@ -229,17 +259,17 @@ def _period_ends(text: str, start: int, tstart: int, tok: str, c: str, nxt: str)
     c is the first character of the next sentence candidate (not lowercase),
     nxt the next word lowercased.
     """
-    core = tok.lstrip(_OPENERS + _BULLETS + "-")
+    core = tok.lstrip(_OPENERS + _LIST_MARKS)
     low = core.lower()
     if not core or low in _NEVER_SPLIT:
         return False
-    if _is_list_marker(text, start, tstart + len(tok) - len(core), core):
-        return False
+    if _LABEL_RE.fullmatch(text, start, tstart + len(tok)):
+        return False  # a list label opening the sentence ("- 1.", "• iv.", "(a."), not an ending
     dotted = _DOTTED_RE.fullmatch(core) is not None
     if c.isdigit():
         return not (low in _NUMBER_ABBR or low in _MONTHS or low in _AMBIGUOUS or dotted)
     if len(core) == 1 and core.isalpha():  # "J. Trump" goes on; "was x. Then" ends
-        return _initial_ends(text, start, tstart, core) if core.isupper() else nxt in _STARTERS
+        return _initial_ends(text, start, tstart, c, nxt) if core.isupper() else nxt in _STARTERS
     if low in _TIME:
         return _time_ends(text, start, tstart, nxt)
     if low in _AMBIGUOUS or low in _MONTHS or low in _NUMBER_ABBR or dotted:
@@ -247,24 +277,22 @@ def _period_ends(text: str, start: int, tstart: int, tok: str, c: str, nxt: str)
     return True
 
 
-def _is_list_marker(text: str, start: int, cstart: int, core: str) -> bool:
-    """'1.' or 'a.' opening the sentence is an enumeration label, not an ending."""
-    short = len(core) <= 3 and (core.isdigit() or (len(core) == 1 and core.isalpha()))
-    return short and cstart - start <= 4 and _ALNUM_RE.search(text, start, cstart) is None
+def _initial_ends(text: str, start: int, tstart: int, c: str, nxt: str) -> bool:
+    """Whether a single capital letter and its full stop end the sentence.
 
-
-def _initial_ends(text: str, start: int, tstart: int, letter: str) -> bool:
-    """A single capital after a capitalised word is a middle initial (Donald J. Trump).
-
-    After a lowercase word it is a word ending a sentence ("you and I. Did").
+    Before a capitalised word that seldom starts a sentence it is an initial
+    ("He met J. Smith"), and after a capitalised word a middle initial ("Donald J.
+    Trump", "Then J. The"); after a word naming a label it is the label ("option X.
+    Nobody objected"); otherwise a word ending the sentence ("you and I. Did").
+    c is the first character after the full stop (and any opener), nxt that word.
     """
-    if letter.islower():
-        return False
     before = text[max(start, tstart - 40):tstart].split()
     if not before:
         return False
     prev = before[-1].lstrip(_OPENERS)
-    return not (prev[:1].isupper())
+    if prev.lower() in _LABEL_NOUNS:
+        return True
+    return not (prev[:1].isupper() or (c.isupper() and nxt not in _STARTERS))
 
 
 def _time_ends(text: str, start: int, tstart: int, nxt: str) -> bool:

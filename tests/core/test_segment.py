@@ -243,3 +243,134 @@ def test_openers_after_a_terminator(text, expected):
 ], ids=["glued-bullets", "spaced-bullets", "bullet-lines", "nine-ten", "reference-at-end"])
 def test_list_items(text, expected):
     assert segments(text) == expected
+
+
+# --- initials, list labels, quoted ellipses (issue #10 leftovers) ---------------------------
+# The same decision whatever white space follows the full stop: one space, two, a tab, a
+# no-break space or a single line break (two line breaks are a paragraph end, always).
+SPACES = [" ", "  ", "\t", "\xa0", "\n", "\r\n", " \n", "\u2028"]
+SPACE_IDS = ["space", "two-spaces", "tab", "nbsp", "newline", "crlf", "space-newline", "u2028"]
+
+
+@pytest.mark.parametrize("ws", SPACES, ids=SPACE_IDS)
+@pytest.mark.parametrize("text", [
+    "He met J.{}Smith there.",            # after a lowercase word
+    "Then J.{}Smith left.",               # after a capitalised word
+    "It was written by Ö.{}Özil himself.",  # any alphabet's capital
+    "The architect I.{}M. Pei designed it.",  # a chain of initials
+    "The essay by J.-P.{}Sartre was read.",   # hyphenated initials
+    "He met J.{}O'Brien there.",          # a surname with an apostrophe
+    "She thanked “J.{}Smith” and left.",  # inside an opening quote
+])
+def test_an_initial_before_a_capitalised_surname_never_ends_a_sentence(text, ws):
+    assert segments(text.format(ws)) == [text.format(ws)]
+
+
+@pytest.mark.parametrize("ws", SPACES, ids=SPACE_IDS)
+@pytest.mark.parametrize("text, cut", [
+    # a letter after a word that names a label (option, plan, vitamin...) is no initial
+    ("He chose option X.{}Nobody objected.", 18),
+    ("They kept Plan B.{}Officials agreed.", 17),
+    ("It lacks vitamin D.{}Researchers agree.", 19),
+    ("It began after World War I.{}Historians disagree.", 27),
+    # before a word that usually starts a sentence: the pronoun, or a letter as a word
+    ("It was you and I.{}Did we know?", 17),
+    ("The value was x.{}Then it fell.", 16),
+], ids=["option", "plan", "vitamin", "war", "pronoun-i", "lowercase-letter"])
+def test_a_letter_that_is_no_initial_still_ends_a_sentence(text, cut, ws):
+    full = text.format(ws)
+    assert segments(full) == [full[:cut], full[cut + len(ws):]]
+
+
+def test_a_paragraph_ending_in_an_initial_still_ends_at_a_blank_line():
+    assert segments("He met J.\n\nSmith was there.") == ["He met J.", "Smith was there."]
+
+
+def test_a_letter_far_after_the_last_word_goes_on():
+    """Past 40 characters of white space nothing tells what the letter is: it goes on."""
+    text = "He chose option" + " " * 45 + "X. Nobody objected."
+    assert segments(text) == [text]
+
+
+def test_a_line_that_is_only_a_letter_is_not_glued_to_the_next():
+    assert segments("Q.\nWhat now?") == ["Q.", "What now?"]
+
+
+@pytest.mark.parametrize("ws", SPACES[:4], ids=SPACE_IDS[:4])
+def test_dotted_initials_before_a_surname_go_on(ws):
+    text = f"Its author, J.R.{ws}Smith, declined."
+    assert segments(text) == [text]
+
+
+def test_dotted_letters_ending_a_line_end_the_paragraph():
+    """"U.S." and "J.R." look alike; at the end of a line (a paragraph, in an unwrapped
+    article) dotted letters end it far more often than they open a name."""
+    assert segments("They flew to the U.S.\nOfficials met them.") == [
+        "They flew to the U.S.", "Officials met them."]
+
+
+BULLETS = ["-", "*", "+", "•", "–", "—", "▪", "◦", "‣", "⁃", ">"]
+LABELS = ["1.", "12.", "a.", "B.", "iv.", "XII.", "1.2.", "(a)", "1)", "a)", "(1.)"]
+
+
+@pytest.mark.parametrize("gap", [" ", "    ", "\t", "  \t "], ids=["one", "four", "tab", "mixed"])
+@pytest.mark.parametrize("bullet", BULLETS)
+@pytest.mark.parametrize("label", LABELS)
+def test_a_list_label_after_a_bullet_stays_with_its_text(bullet, label, gap):
+    text = f"{bullet}{gap}{label} Buy milk"
+    assert segments(text) == [text]
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_a_list_label_stays_with_its_text_on_every_line(label):
+    lines = [f"  -    {label} Buy milk.", f"  -    {label} Sell eggs."]
+    assert segments("\n".join(lines)) == [line.strip() for line in lines]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label is only a label at the start of its sentence, after nothing but bullets
+    ("Step 1. Then it fell.", ["Step 1.", "Then it fell."]),
+    ("- Chapter iv. Then it fell.", ["- Chapter iv.", "Then it fell."]),
+    ("$1. Then it fell.", ["$1.", "Then it fell."]),
+    ("- 2024. Then it fell.", ["- 2024.", "Then it fell."]),
+    ("- 1.2.3.4. Then it fell.", ["- 1.2.3.4.", "Then it fell."]),
+    ("- 1.2345. Then it fell.", ["- 1.2345.", "Then it fell."]),
+    ("- ab. Then it fell.", ["- ab.", "Then it fell."]),
+    ("- xxxx. Then it fell.", ["- xxxx.", "Then it fell."]),
+    ("- ivi. Then it fell.", ["- ivi.", "Then it fell."]),
+    ("= 1. Then it fell.", ["= 1.", "Then it fell."]),
+], ids=["step-1", "chapter-iv", "dollar", "year", "four-levels", "long-decimal", "two-letters",
+        "not-roman", "not-roman-ivi", "not-a-bullet"])
+def test_what_is_not_a_list_label(text, expected):
+    assert segments(text) == expected
+
+
+@pytest.mark.parametrize("bullet", ["-", "*", "–", "•"])
+def test_inline_numbered_items_after_a_bullet(bullet):
+    text = f"{bullet} 1. Buy milk 2. Sell eggs"
+    assert segments(text) == [f"{bullet} 1. Buy milk", "2. Sell eggs"]
+
+
+QUOTES = [('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»"), ("(", ")"), ("[", "]")]
+
+
+@pytest.mark.parametrize("ellipsis", ["…", "...", ". . ."], ids=["char", "dots", "spaced"])
+@pytest.mark.parametrize("follow", ["and", "And"])
+@pytest.mark.parametrize("lead", ["He said: {}", "He said:{}", "He said {}", "{}"],
+                         ids=["colon", "glued-to-colon", "space", "start"])
+@pytest.mark.parametrize("quotes", QUOTES, ids=lambda q: q[0])
+def test_an_ellipsis_after_an_opening_quote_stays_with_the_quote(quotes, lead, follow, ellipsis):
+    opening, closing = quotes
+    quoted = lead.format(f"{opening}{ellipsis} {follow} then nothing.{closing}")
+    assert segments(quoted + " Next one.") == [quoted, "Next one."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a closing straight quote after a word, then an ellipsis: that ends the sentence
+    ('He said "no"… Then he left.', ['He said "no"…', "Then he left."]),
+    ("He said 'no'… Then he left.", ["He said 'no'…", "Then he left."]),
+    # an ellipsis after a word with a bracket in it still ends the sentence
+    ("It was done(ish)… Then he left.", ["It was done(ish)…", "Then he left."]),
+], ids=["double", "single", "bracketed-word"])
+def test_an_ellipsis_after_a_closing_quote_ends_the_sentence(text, expected):
+    assert segments(text) == expected
