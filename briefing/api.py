@@ -6,13 +6,15 @@ import os
 from briefing.core.article import Article, normalise_text
 from briefing.core.brief import BriefModel
 from briefing.core.checks import report
+from briefing.core.source import Source
 from briefing.core.update import UpdatePlan, apply_update, plan_update
 from briefing.io import brief_file
 from briefing.io.article_import import read_article
 
 
 class Brief(BriefModel):
-    """A brief about one article: sentences, items, citations; load and save .brief files."""
+    """A brief over one or more sources (reports): sentences, items, citations; load and
+    save .brief files. `brief.article` is the first source."""
 
     @classmethod
     def from_text(cls, text: str, title: str = "", **meta: str) -> "Brief":
@@ -26,6 +28,30 @@ class Brief(BriefModel):
         """A new brief over an article file: web page, MHTML, PDF, DOCX, ODT, or text in any
         common encoding; the article's metadata (title, author, outlet, date, URL) filled."""
         return cls(read_article(path))
+
+    @classmethod
+    def from_files(cls, paths) -> "Brief":
+        """A new brief over several report files, one source each, in the order given."""
+        paths = list(paths)
+        if not paths:
+            raise ValueError("a brief needs at least one source file")
+        brief = cls(read_article(paths[0]))
+        for path in paths[1:]:
+            brief.add_source_file(path)
+        return brief
+
+    def add_source_text(self, text: str, title: str = "", **meta: str) -> Source:
+        """Add a report given as text (line endings normalised) as the brief's last source.
+        Keyword arguments set its metadata: outlet, author, published, url. Returns the
+        Source (`.id`, `.title`, `.text`, `.sentences`)."""
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError("a source needs some text")
+        return self.add_source(self.new_source(normalise_text(text), title=title, **meta))
+
+    def add_source_file(self, path: str | os.PathLike) -> Source:
+        """Add a report file (any format `from_article_file` reads) as the last source."""
+        report = read_article(path)
+        return self.add_source(self.new_source(report.text, **report.metadata()))
 
     path: str | None = None  # the file it was loaded from or last saved to
 
@@ -46,14 +72,16 @@ class Brief(BriefModel):
         findings (`uncited`, `citation-review`): the object `briefing check --json` prints."""
         return report(self, self.path)
 
-    def plan_update(self, text: str) -> UpdatePlan:
-        """What replacing the article with `text` would do to each citation (no change yet)."""
-        return plan_update(self, normalise_text(text))
+    def plan_update(self, text: str, source: str | None = None) -> UpdatePlan:
+        """What replacing a source's text (default: the first source's) with `text` would
+        do to each of its citations (no change yet)."""
+        return plan_update(self, normalise_text(text), source)
 
-    def update_article(self, text: str) -> dict:
-        """Replace the article text, re-anchor every citation, and return the check object
-        with the statuses the update found (needs-review citations keep their quotes)."""
-        plan = self.plan_update(text)
+    def update_article(self, text: str, source: str | None = None) -> dict:
+        """Replace a source's text (default: the first), re-anchor its citations, and
+        return the check object with the statuses the update found (needs-review
+        citations keep their quotes)."""
+        plan = self.plan_update(text, source)
         apply_update(self, plan)
         rows = [(row.item, row.index, row.new, row.resolution) for row in plan.rows]
         return report(self, self.path, rows)

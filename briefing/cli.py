@@ -1,4 +1,5 @@
-"""The `briefing` command: new, sentences, check, update, export; with no verb, the app.
+"""The `briefing` command: new, add-source, sentences, check, update, export; with no
+verb, the app.
 
 Qt is imported only inside the verb that opens the window, so scripting and CI stay
 display-free. Every file problem prints one line, `error: FILE: what is wrong`, exit 2.
@@ -33,23 +34,42 @@ def _load_any(path: str) -> Brief:
     return Brief.load(path) if path.endswith(".brief") else Brief.from_article_file(path)
 
 
+def _sources_line(brief: Brief) -> str:
+    n = len(brief.sources)
+    return f"{n} source{'s' if n != 1 else ''}, {len(brief.sentences)} sentences"
+
+
 @verb("new")
 def _new(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise BriefingFileError(out, "already exists (use --force to overwrite)")
-    brief = Brief.from_article_file(args.article)
+    brief = Brief.from_files(args.sources)
     if args.title:
         brief.set_meta("title", args.title)
     brief.save(out)
-    print(f"{out}: new brief over {len(brief.sentences)} sentences")
+    print(f"{out}: new brief over {_sources_line(brief)}")
+    return 0
+
+
+@verb("add-source")
+def _add_source(args: argparse.Namespace) -> int:
+    out = Path(args.output or args.file)
+    if args.output and out.exists() and not args.force:
+        raise BriefingFileError(out, "already exists (use --force to overwrite)")
+    brief = Brief.load(args.file)
+    added = [brief.add_source_file(path) for path in args.sources]
+    brief.save(out)
+    for source in added:
+        print(f"{out}: added {source.id} “{source.label}” ({len(source.sentences)} sentences)")
     return 0
 
 
 @verb("sentences")
 def _sentences(args: argparse.Namespace) -> int:
     brief = _load_any(args.file)
-    rows = [{"id": s.id, "start": s.start, "end": s.end, "text": s.text} for s in brief.sentences]
+    rows = [{"source": src.id, "id": s.id, "start": s.start, "end": s.end, "text": s.text}
+            for src in brief.sources for s in src.sentences]
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -88,8 +108,11 @@ def _update(args: argparse.Namespace) -> int:
         hint = "use --force to overwrite" if args.output else "use -o OUT.brief, or --force"
         raise BriefingFileError(out, f"would be overwritten ({hint})")
     brief = Brief.load(args.file)
+    if args.source and not brief.has_source(args.source):
+        known = ", ".join(s.id for s in brief.sources)
+        raise BriefingFileError(args.file, f"has no source {args.source!r} (it has: {known})")
     new = _load_any(args.article)
-    rep = brief.update_article(new.article.text)
+    rep = brief.update_article(new.article.text, args.source)
     brief.save(out)
     rep["file"] = str(out)
     _print_report(rep, args.json, f"article updated from {args.article}")
@@ -109,11 +132,17 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="briefing", description="Turn a news article into a sourced brief.")
     p.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = p.add_subparsers(dest="verb", metavar="VERB")
-    n = sub.add_parser("new", help="start a brief over an article (web page, .mhtml, PDF, .docx, .odt, .txt/.md)")
-    n.add_argument("article")
+    n = sub.add_parser("new", help="start a brief over one or more reports (web page, .mhtml, "
+                                   "PDF, .docx, .odt, .txt/.md), one source each")
+    n.add_argument("sources", nargs="+", metavar="SOURCE")
     n.add_argument("-o", "--output", required=True, help="the .brief file to write")
     n.add_argument("--title", default="", help="the brief's title")
     n.add_argument("--force", action="store_true", help="overwrite an existing file")
+    a = sub.add_parser("add-source", help="add one or more reports to a brief as sources")
+    a.add_argument("file", help="the .brief file")
+    a.add_argument("sources", nargs="+", metavar="SOURCE")
+    a.add_argument("-o", "--output", help="write the brief here instead of FILE")
+    a.add_argument("--force", action="store_true", help="overwrite an existing -o file")
     s = sub.add_parser("sentences", help="list the sentences of an article or brief")
     s.add_argument("file")
     s.add_argument("--json", action="store_true", help="JSON: id, start, end, text of each")
@@ -124,7 +153,8 @@ def _parser() -> argparse.ArgumentParser:
     u = sub.add_parser("update", help="replace a brief's article with a new version and "
                                       "re-anchor every citation; exit 1 if any needs review")
     u.add_argument("file", help="the .brief file")
-    u.add_argument("article", help="the new version of the article (any file `new` accepts)")
+    u.add_argument("article", help="the new version of the report (any file `new` accepts)")
+    u.add_argument("--source", help="the id of the source to update (default: the first)")
     u.add_argument("-o", "--output", help="write the updated brief here instead of FILE")
     u.add_argument("--force", action="store_true", help="overwrite FILE (or an existing -o file)")
     u.add_argument("--json", action="store_true", help="print the check object of the result")

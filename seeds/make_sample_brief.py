@@ -65,7 +65,7 @@ def build() -> Brief:
         status="reported", confidence="low")
     add("claim", "The Kremlin confirms only one phone call, about space and technology.",
         ("confirmed only a phone call", "neither Putin nor Kremlin officials"),
-        source="Kremlin spokesman Dmitri Peskov", status="disputed", confidence="high",
+        source="Kremlin spokesman Dmitri Peskov", status="disputed", confidence="moderate",
         note="Peskov's denial of frequent contact contradicts the officials' account.")
     add("claim", "Musk denied a report of contacts with Putin two years ago.",
         ("Musk refuted a different report",), source="Musk (earlier denial)",

@@ -12,6 +12,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 CONTEXT = 32  # characters of prefix/suffix kept, as annotation tools commonly do
+FIRST_SOURCE = "src1"  # the source a citation of a one-article (version 1 or 2) brief quotes
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class Sentence:
 class Citation:
     """One cited sentence as stored. `review` is a needs-review status ("fuzzy",
     "ambiguous", "orphaned") recorded when an article update could not settle the
-    citation; it stays until the analyst accepts, re-links or removes the citation."""
+    citation; it stays until the analyst accepts, re-links or removes the citation.
+    `source` is the id of the source (report) the quote comes from."""
     id_hint: str
     start: int
     end: int
@@ -34,6 +36,7 @@ class Citation:
     prefix: str
     suffix: str
     review: str = ""
+    source: str = FIRST_SOURCE
 
     def with_review(self, status: str) -> "Citation":
         return replace(self, review=status)
@@ -44,8 +47,8 @@ def sentence_id(index: int) -> str:
     return f"s{index + 1}"
 
 
-def cite(text: str, sentence: Sentence) -> Citation:
-    """A citation of one sentence, with the context needed to find it again."""
+def cite(text: str, sentence: Sentence, source: str = FIRST_SOURCE) -> Citation:
+    """A citation of one sentence of a source's text, with the context to find it again."""
     return Citation(
         id_hint=sentence.id,
         start=sentence.start,
@@ -53,6 +56,7 @@ def cite(text: str, sentence: Sentence) -> Citation:
         exact=text[sentence.start:sentence.end],
         prefix=text[max(0, sentence.start - CONTEXT):sentence.start],
         suffix=text[sentence.end:sentence.end + CONTEXT],
+        source=source,
     )
 
 

@@ -1,9 +1,11 @@
-"""The article a brief is about: its text (never edited in the app) and its metadata."""
+"""Text helpers for a source's text (headings, stored form) and the one-article names.
+
+A brief used to hold one article; it now holds sources (briefing.core.source), the first
+of which is still `brief.article`."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from briefing.core.source import SOURCE_FIELDS, Source
 
-ARTICLE_FIELDS = ("title", "outlet", "author", "published", "url")
 _TERMINAL = ".?!…:;,\"'”’»)]"
 _HEADING_MAX_CHARS = 120
 
@@ -37,11 +39,6 @@ def normalise_text(raw: str) -> str:
     return raw.replace("\r\n", "\n").replace("\r", "\n")
 
 
-@dataclass
-class Article:
-    text: str
-    title: str = ""
-    outlet: str = ""
-    author: str = ""
-    published: str = ""  # as the analyst typed it, ideally ISO 8601 (2024-10-25)
-    url: str = ""
+# A brief's article is its first source; the old names stay for scripts and importers.
+Article = Source
+ARTICLE_FIELDS = SOURCE_FIELDS

@@ -1,4 +1,5 @@
-"""The brief: metadata, four sections of items, and every operation an analyst can do.
+"""The brief: metadata, its sources, four sections of items, and every operation an
+analyst can do.
 
 Each operation returns what its inverse needs (old value, old position), so the UI's undo
 commands are thin wrappers: redo calls the operation, undo calls its inverse. Changes are
@@ -9,22 +10,22 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable, Iterable
 
-from briefing.core.anchor import Citation, Sentence, cite
-from briefing.core.article import ARTICLE_FIELDS, Article
+from briefing.core.anchor import FIRST_SOURCE, Citation, Sentence, cite
 from briefing.core.events import Signal
 from briefing.core.items import MARKINGS, Item, check_value, new_fields
 from briefing.core.resolve import Resolution, SentenceIndex, resolve
 from briefing.core.sections import KINDS, section_for
+from briefing.core.source import SOURCE_FIELDS, SOURCE_ID, Source, source_of_sentence
 
 META_FIELDS = ("title", "analyst", "marking", "summary")
 
 
 def unique_citations(citations: Iterable[Citation]) -> list[Citation]:
     """Citations with repeats of the same quote at the same place dropped, order kept."""
-    seen: set[tuple[int, int, str]] = set()
+    seen: set[tuple[str, int, int, str]] = set()
     out = []
     for c in citations:
-        key = (c.start, c.end, c.exact)
+        key = (c.source, c.start, c.end, c.exact)
         if key not in seen:
             seen.add(key)
             out.append(c)
@@ -35,13 +36,24 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-class BriefModel:
-    """A brief over one article. Not Qt; load/save live in briefing.io."""
+_ORPHAN = Resolution("orphaned", None, 0.0)
 
-    def __init__(self, article: Article, *, title: str = "", analyst: str = "",
+
+class BriefModel:
+    """A brief over one or more sources. Not Qt; load/save live in briefing.io."""
+
+    def __init__(self, article: Source | None = None, *, sources: Iterable[Source] = (),
+                 title: str = "", analyst: str = "",
                  marking: str = "TLP:CLEAR", summary: str = "", created: str | None = None,
                  modified: str | None = None, clock: Callable[[], str] = utc_now) -> None:
-        self.article = article
+        self.sources: list[Source] = []
+        self._source_by_id: dict[str, Source] = {}
+        self._next_source = 1
+        for source in ([article] if article is not None else []) + list(sources):
+            self._adopt(source)
+            self.sources.append(source)
+        if not self.sources:
+            raise ValueError("a brief needs at least one source")
         self.title = title
         self.analyst = analyst
         self.marking = marking
@@ -52,8 +64,6 @@ class BriefModel:
         self.sections: dict[str, list[Item]] = {kind: [] for kind in KINDS}
         self._by_id: dict[str, Item] = {}
         self._next_id = 1
-        self._index: SentenceIndex | None = None
-        self._by_sentence: dict[str, Sentence] = {}
         self._resolved: dict[Citation, Resolution] = {}
         self._citing: dict[str, list[Item]] | None = None
         self._per_item: dict[int, tuple] = {}  # id(item) -> (trusted ids, to review, item)
@@ -61,36 +71,150 @@ class BriefModel:
         self.about_to_insert, self.inserted = Signal(), Signal()
         self.about_to_remove, self.removed = Signal(), Signal()
         self.item_changed = Signal()   # (item, field name or "citations")
-        self.meta_changed = Signal()   # (name) e.g. "title", "article.outlet"
-        self.article_changed = Signal()  # () the text was replaced: every citation re-resolved
+        self.meta_changed = Signal()   # (name) e.g. "title", "article.outlet", "source.src2.url"
+        self.article_changed = Signal()  # () a source's text was replaced: citations re-resolved
+        self.sources_changed = Signal()  # () a source was added, removed or moved
+
+    # ---- sources ---------------------------------------------------------------------
+    @property
+    def article(self) -> Source:
+        """The first source: the article of a brief made before briefs had several."""
+        return self.sources[0]
+
+    def source(self, source_id: str) -> Source:
+        try:
+            return self._source_by_id[source_id]
+        except KeyError:
+            raise ValueError(f"no source {source_id!r} in the brief") from None
+
+    def has_source(self, source_id: str) -> bool:
+        return source_id in self._source_by_id
+
+    def source_of(self, sid: str) -> Source:
+        """The source a sentence id belongs to."""
+        source = self._source_by_id.get(source_of_sentence(sid))
+        if source is None:
+            raise ValueError(f"no sentence {sid!r} in the brief")
+        return source
+
+    def _adopt(self, source: Source) -> None:
+        """Give a source its id (a fresh one if it has none) and register it."""
+        if not isinstance(source, Source):
+            raise TypeError("a source must be a briefing Source")
+        if not source.id:
+            source.id = self._fresh_source_id()
+        elif not SOURCE_ID.fullmatch(source.id):
+            raise ValueError(f"bad source id {source.id!r} (letters, digits, _ . - only)")
+        if source.id in self._source_by_id:
+            raise ValueError(f"source {source.id!r} is already in the brief")
+        self._source_by_id[source.id] = source
+        tail = source.id[3:] if source.id.startswith("src") else ""
+        if tail.isdigit():
+            self._next_source = max(self._next_source, int(tail) + 1)
+
+    def _fresh_source_id(self) -> str:
+        while f"src{self._next_source}" in self._source_by_id:
+            self._next_source += 1
+        return f"src{self._next_source}"
+
+    def new_source(self, text: str, **meta: str) -> Source:
+        """A source with a fresh id, not yet in the brief (the undo command inserts it)."""
+        unknown = set(meta) - set(SOURCE_FIELDS)
+        if unknown:
+            raise ValueError(f"a source has no field {sorted(unknown)[0]!r}")
+        source = Source(text, **meta)
+        source.id = self._fresh_source_id()
+        return source
+
+    def insert_source(self, source: Source, index: int | None = None,
+                      citations: dict[str, list[Citation]] | None = None) -> None:
+        """Add a source at index (default: last). `citations` restores items' citation
+        lists as they were before the source was removed (the undo of remove_source)."""
+        self._adopt(source)
+        index = len(self.sources) if index is None else max(0, min(index, len(self.sources)))
+        self.sources.insert(index, source)
+        for item_id, cits in (citations or {}).items():
+            self.item(item_id).citations = list(cits)
+        self._resolved = {c: r for c, r in self._resolved.items() if c.source != source.id}
+        self._changed(citations=True)
+        self.sources_changed.emit()
+        if citations:
+            self.article_changed.emit()
+
+    def add_source(self, source: Source) -> Source:
+        self.insert_source(source)
+        return source
+
+    def remove_source(self, source_id: str) -> tuple[int, Source, dict[str, list[Citation]]]:
+        """Remove a source and every citation of it (the last source cannot go).
+        Returns its place, the source and the items' old citation lists, for undo."""
+        source = self.source(source_id)
+        if len(self.sources) == 1:
+            raise ValueError("a brief keeps at least one source")
+        old = {item.id: item.citations for item in self.items
+               if any(c.source == source_id for c in item.citations)}
+        for item_id, cits in old.items():
+            self.item(item_id).citations = [c for c in cits if c.source != source_id]
+        index = self.sources.index(source)
+        del self.sources[index]
+        del self._source_by_id[source_id]
+        self._resolved = {c: r for c, r in self._resolved.items() if c.source != source_id}
+        self._changed(citations=True)
+        self.sources_changed.emit()
+        if old:
+            self.article_changed.emit()
+        return index, source, old
+
+    def move_source(self, source_id: str, index: int) -> int:
+        """Put a source at another place in the list; returns its old place."""
+        source = self.source(source_id)
+        old = self.sources.index(source)
+        del self.sources[old]
+        self.sources.insert(max(0, min(index, len(self.sources))), source)
+        self._changed(citations=True)
+        self.sources_changed.emit()
+        return old
+
+    def citations_of_source(self, source_id: str) -> int:
+        """How many citations quote a source (removing a cited source asks first)."""
+        return sum(c.source == source_id for item in self.items for c in item.citations)
+
+    def coverage(self, source_id: str) -> tuple[int, int]:
+        """(cited sentences, all sentences) of a source: "12 of 40 cited"."""
+        source = self.source(source_id)
+        cited = self.cited_sentence_ids()
+        return sum(s.id in cited for s in source.sentences), len(source.sentences)
 
     # ---- sentences -------------------------------------------------------------------
     @property
     def index(self) -> SentenceIndex:
-        """The article's sentences and lookups, segmented on first use after a text change."""
-        if self._index is None:
-            self._index = SentenceIndex.of(self.article.text)
-            self._by_sentence = {s.id: s for s in self._index.sentences}
-        return self._index
+        """The first source's sentences and lookups (one-article scripts use this)."""
+        return self.article.index
 
     @property
     def sentences(self) -> list[Sentence]:
-        return self.index.sentences
+        """Every sentence of every source, sources in order."""
+        if len(self.sources) == 1:
+            return self.article.sentences
+        return [s for source in self.sources for s in source.sentences]
 
     def sentence(self, sid: str) -> Sentence:
-        self.index
-        try:
-            return self._by_sentence[sid]
-        except KeyError:
-            raise ValueError(f"no sentence {sid!r} in the article") from None
+        found = self._source_by_id.get(source_of_sentence(sid))
+        sentence = found.sentence(sid) if found is not None else None
+        if sentence is None:
+            raise ValueError(f"no sentence {sid!r} in the brief")
+        return sentence
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence containing a code point offset, if any."""
-        return self.index.at(offset)
+    def sentence_at(self, offset: int, source_id: str | None = None) -> Sentence | None:
+        """The sentence containing a code point offset of a source (default: the first)."""
+        return self._source_or_first(source_id).sentence_at(offset)
 
-    def sentences_between(self, start: int, end: int) -> list[Sentence]:
-        """Whole sentences touched by [start, end): a selection snaps to these."""
-        return [s for s in self.sentences if s.start < max(end, start + 1) and s.end > start]
+    def sentences_between(self, start: int, end: int, source_id: str | None = None) -> list[Sentence]:
+        """Whole sentences of a source touched by [start, end): a selection snaps to these."""
+        return self._source_or_first(source_id).sentences_between(start, end)
+
+    def _source_or_first(self, source_id: str | None) -> Source:
+        return self.article if source_id is None else self.source(source_id)
 
     # ---- items -----------------------------------------------------------------------
     @property
@@ -168,7 +292,10 @@ class BriefModel:
         A review status recorded by an article update stands until the analyst settles it."""
         found = self._resolved.get(c)
         if found is None:
-            found = resolve(self.index, c)
+            source = self._source_by_id.get(c.source)
+            if source is None:
+                return _ORPHAN
+            found = resolve(source.index, c)
             if c.review and c.review != found.status:
                 keep = None if c.review == "orphaned" else found.sentence
                 found = Resolution(c.review, keep, found.similarity)
@@ -213,11 +340,23 @@ class BriefModel:
         return out
 
     def citations_for(self, sentence_ids: Iterable[str]) -> list[Citation]:
-        """Fresh citations of these sentences, in reading order, no repeats."""
-        text = self.article.text
-        unique = dict.fromkeys(sentence_ids)
-        cited = sorted((self.sentence(sid) for sid in unique), key=lambda s: s.start)
-        return [cite(text, s) for s in cited]
+        """Fresh citations of these sentences (of any sources), in reading order, no repeats."""
+        cited = []
+        for sid in dict.fromkeys(sentence_ids):
+            source = self.source_of(sid)
+            cited.append(cite(source.text, self.sentence(sid), source.id))
+        return sorted(cited, key=self.reading_order)
+
+    def reading_order(self, c: Citation) -> tuple[int, int]:
+        """Sort key of a citation: its source's place in the brief, then its position."""
+        source = self._source_by_id.get(c.source)
+        return (self.sources.index(source) if source is not None else len(self.sources), c.start)
+
+    def source_ids_of(self, item: Item) -> list[str]:
+        """The distinct sources an item's trusted citations quote, in source order:
+        how many reports corroborate it."""
+        cited = {source_of_sentence(sid) for sid in self.sentence_ids_of(item)}
+        return [s.id for s in self.sources if s.id in cited]
 
     def set_citations(self, item_id: str, citations: list[Citation]) -> list[Citation]:
         """Replace an item's citations (a second copy of the same anchor is merged away:
@@ -233,7 +372,7 @@ class BriefModel:
         item = self.item(item_id)
         have = set(self.sentence_ids_of(item))
         added = self.citations_for(sid for sid in sentence_ids if sid not in have)
-        return self.set_citations(item_id, sorted(item.citations + added, key=lambda c: c.start))
+        return self.set_citations(item_id, sorted(item.citations + added, key=self.reading_order))
 
     def unlink(self, item_id: str, sentence_id_: str) -> list[Citation]:
         """Remove the item's citations of one (trusted) sentence. Returns the old list."""
@@ -259,36 +398,42 @@ class BriefModel:
     def cited_sentence_ids(self) -> set[str]:
         return set(self._citing_index())
 
-    # ---- the article text ------------------------------------------------------------
-    def replace_article(self, text: str, citations: dict[str, list[Citation]]
-                        ) -> tuple[str, dict[str, list[Citation]]]:
-        """Swap in a new article text and the items' citations that go with it (an update,
-        or its undo). Returns the old text and citations, so the inverse is the same call."""
-        old_text = self.article.text
+    # ---- a source's text ------------------------------------------------------------
+    def replace_source_text(self, source_id: str, text: str,
+                            citations: dict[str, list[Citation]]
+                            ) -> tuple[str, dict[str, list[Citation]]]:
+        """Swap in a new text for one source and the items' citations that go with it (an
+        update, or its undo). Returns the old text and citations: the inverse is the same call."""
+        source = self.source(source_id)
+        old_text = source.text
         old = {item_id: self.item(item_id).citations for item_id in citations}
-        self.article.text = text
+        source.text = text
         for item_id, cits in citations.items():
             self.item(item_id).citations = list(cits)
-        self._index, self._by_sentence, self._resolved = None, {}, {}
-        self._per_item = {}
+        self._resolved = {c: r for c, r in self._resolved.items() if c.source != source_id}
         self._changed(citations=True)
         self.article_changed.emit()
         return old_text, old
 
+    def replace_article(self, text: str, citations: dict[str, list[Citation]]
+                        ) -> tuple[str, dict[str, list[Citation]]]:
+        """replace_source_text for the first source."""
+        return self.replace_source_text(self.article.id, text, citations)
+
     def set_article_text(self, text: str) -> str:
-        """Replace the text and keep every stored citation (they re-resolve). Returns the old."""
+        """Replace the first source's text and keep every stored citation (they re-resolve)."""
         return self.replace_article(text, {})[0]
 
     # ---- metadata --------------------------------------------------------------------
     def set_meta(self, name: str, value: str) -> str:
-        """Brief metadata (title, analyst, marking, summary) or article.<field>."""
+        """Brief metadata (title, analyst, marking, summary), article.<field> (the first
+        source's) or source.<id>.<field>."""
         if not isinstance(value, str):
             raise TypeError(f"{name} must be a string")
-        if name.startswith("article."):
-            field = name[len("article."):]
-            if field not in ARTICLE_FIELDS:
-                raise ValueError(f"the article has no field {field!r}")
-            target = self.article
+        if name.startswith(("article.", "source.")):
+            target, field = self.meta_target(name)
+            if field not in SOURCE_FIELDS:
+                raise ValueError(f"a source has no field {field!r}")
         elif name in META_FIELDS:
             field, target = name, self
             if name == "marking" and value not in MARKINGS:
@@ -300,6 +445,19 @@ class BriefModel:
         self._changed()
         self.meta_changed.emit(name)
         return old
+
+    def meta_target(self, name: str) -> tuple[Source, str]:
+        """The source and field a metadata name like "source.src2.title" refers to."""
+        if name.startswith("article."):
+            return self.article, name[len("article."):]
+        source_id, _, field = name[len("source."):].rpartition(".")
+        return self.source(source_id), field
+
+    def get_meta(self, name: str) -> str:
+        if name.startswith(("article.", "source.")):
+            source, field = self.meta_target(name)
+            return getattr(source, field)
+        return getattr(self, name)
 
     # ---- bookkeeping -----------------------------------------------------------------
     def _changed(self, citations: bool = False) -> None:

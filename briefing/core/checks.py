@@ -2,7 +2,8 @@
 
 One plain dict (the same object `briefing check --json` and `briefing update --json`
 print), so scripts, the CLI and the window read one thing. Rules so far: `uncited` (an item
-resting on no sentence) and `citation-review` (a citation that no longer matches).
+resting on no sentence), `citation-review` (a citation that no longer matches) and
+`single-source` (a claim marked confirmed or high confidence that one report carries).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.resolve import STATUSES, Resolution
 from briefing.core.sections import section_for
+from briefing.core.source import sentence_number
 
 SEVERITY = {"fuzzy": "warning", "ambiguous": "warning", "orphaned": "error"}
 WHY = {
@@ -28,16 +30,31 @@ def _clip(text: str, limit: int = 60) -> str:
 
 def citation_entry(item: Item, index: int, c: Citation, r: Resolution) -> dict:
     s = r.sentence
-    return {"item": item.id, "kind": item.kind, "index": index, "status": r.status,
+    return {"item": item.id, "kind": item.kind, "index": index, "source": c.source,
+            "status": r.status,
             "sentence": s.id if s else None, "quote": c.exact, "text": s.text if s else None,
             "similarity": r.similarity}
 
 
 def review_message(index: int, c: Citation, r: Resolution) -> str:
     """One line naming the source, its status and why, for the CLI and the Checks pane."""
-    extra = f", {round(r.similarity * 100)}% similar to sentence {r.sentence.id[1:]}" \
+    extra = f", {round(r.similarity * 100)}% similar to sentence {sentence_number(r.sentence.id)}" \
         if r.sentence is not None and r.status == "fuzzy" else ""
     return f"source {index + 1} needs review ({r.status}{extra}): {WHY[r.status]}: \"{_clip(c.exact)}\""
+
+
+def _certainty(item: Item) -> str:
+    grades = []
+    if item.fields.get("status") == "confirmed":
+        grades.append("confirmed")
+    if item.fields.get("confidence") == "high":
+        grades.append("high confidence")
+    return " and ".join(grades)
+
+
+def _claims_certainty(item: Item) -> bool:
+    """A claim the analyst marked confirmed or high confidence."""
+    return item.kind == "claim" and bool(_certainty(item))
 
 
 def findings(brief: BriefModel, rows: Iterable[tuple[Item, int, Citation, Resolution]]) -> list[dict]:
@@ -46,7 +63,11 @@ def findings(brief: BriefModel, rows: Iterable[tuple[Item, int, Citation, Resolu
         if not item.citations:
             what = section_for(item.kind).singular
             out.append({"rule": "uncited", "severity": "warning", "item": item.id,
-                        "message": f"this {what} cites no sentence of the article"})
+                        "message": f"this {what} cites no sentence of any source"})
+        elif _claims_certainty(item) and len(brief.source_ids_of(item)) < 2:
+            out.append({"rule": "single-source", "severity": "warning", "item": item.id,
+                        "message": f"marked {_certainty(item)} but rests on a single source; "
+                                   f"cite a second report or lower the grade"})
     for item, n, c, r in rows:
         if r.needs_review:
             out.append({"rule": "citation-review", "severity": SEVERITY[r.status],

@@ -15,11 +15,11 @@ from typing import TypeVar
 import fastjsonschema
 
 from briefing.core.anchor import Citation
-from briefing.core.article import ARTICLE_FIELDS, Article
 from briefing.core.brief import BriefModel, unique_citations
 from briefing.core.items import FIELDS, Item
 from briefing.core.segment import SEGMENTER_ID
 from briefing.core.sections import SECTIONS
+from briefing.core.source import SOURCE_FIELDS, Source
 from briefing.io.atomic import write_atomic
 from briefing.io.errors import BriefingFileError
 from briefing.io.migrate import migrate
@@ -46,7 +46,7 @@ def _validate(doc: object) -> None:
 
 # ---- brief -> JSON ---------------------------------------------------------------------
 def _citation_json(c: Citation) -> dict:
-    out = {"sentence": c.id_hint,
+    out = {"source": c.source, "sentence": c.id_hint,
            "quote": {"exact": c.exact, "prefix": c.prefix, "suffix": c.suffix},
            "position": {"start": c.start, "end": c.end}}
     if c.review:
@@ -69,8 +69,7 @@ def to_json(brief: BriefModel) -> dict:
         "segmenter": SEGMENTER_ID,
         "brief": {"title": brief.title, "analyst": brief.analyst, "created": brief.created,
                   "modified": brief.modified, "marking": brief.marking, "summary": brief.summary},
-        "article": {**{f: getattr(brief.article, f) for f in ARTICLE_FIELDS},
-                    "text": brief.article.text},
+        "sources": [{"id": src.id, **src.metadata(), "text": src.text} for src in brief.sources],
         "sections": {s.key: [_item_json(i) for i in brief.sections[s.kind]] for s in SECTIONS},
     }
 
@@ -80,12 +79,16 @@ def _line(value: object) -> str:
 
 
 def dumps(brief: BriefModel) -> bytes:
-    """The file's bytes: top-level keys one per line and one item per line.
+    """The file's bytes: top-level keys one per line, one source and one item per line.
 
     Diffs stay readable (an edit changes one line) and the C JSON encoder does all the
     work; `indent=` would switch to the pure-Python encoder, 5x slower on large briefs."""
     doc = to_json(brief)
-    lines = ["{"] + [f'  "{key}": {_line(doc[key])},' for key in ("format", "version", "segmenter", "brief", "article")]
+    lines = ["{"] + [f'  "{key}": {_line(doc[key])},' for key in ("format", "version", "segmenter", "brief")]
+    lines.append('  "sources": [')
+    lines.extend(f"    {_line(src)}," for src in doc["sources"])
+    lines[-1] = lines[-1][:-1]
+    lines.append("  ],")
     lines.append('  "sections": {')
     for n, (key, items) in enumerate(doc["sections"].items()):
         comma = "," if n < len(doc["sections"]) - 1 else ""
@@ -234,9 +237,14 @@ def _check_header(doc: object, path) -> None:
 
 def _build(doc: dict, path, cls: type[B]) -> B:
     meta = doc["brief"]
-    article = Article(**{f: doc["article"][f] for f in (*ARTICLE_FIELDS, "text")})
-    brief = cls(article, title=meta["title"], analyst=meta["analyst"], marking=meta["marking"],
+    sources = []
+    for n, raw in enumerate(doc["sources"]):
+        if any(raw["id"] == s.id for s in sources):
+            raise BriefingFileError(path, f"duplicate source id {raw['id']!r}", f"sources[{n}].id")
+        sources.append(Source(**{f: raw[f] for f in (*SOURCE_FIELDS, "text", "id")}))
+    brief = cls(sources=sources, title=meta["title"], analyst=meta["analyst"], marking=meta["marking"],
                 summary=meta["summary"], created=meta["created"], modified=meta["modified"])
+    known = {s.id for s in sources}
     seen: set[str] = set()
     for section in SECTIONS:
         for n, raw in enumerate(doc["sections"][section.key]):
@@ -245,21 +253,24 @@ def _build(doc: dict, path, cls: type[B]) -> B:
                 raise BriefingFileError(path, f"duplicate item id {raw['id']!r}", f"{at}.id")
             seen.add(raw["id"])
             fields = {spec.name: raw[spec.name] for spec in FIELDS[section.kind]}
-            cites = unique_citations(_citation(c, path, f"{at}.citations[{k}]")
+            cites = unique_citations(_citation(c, path, f"{at}.citations[{k}]", known)
                                      for k, c in enumerate(raw["citations"]))
             brief.sections[section.kind].append(Item(raw["id"], section.kind, fields, raw["note"], cites))
     brief.reindex()  # citations resolve from their quotes on first use, not from stored ids
     return brief
 
 
-def _citation(raw: dict, path, at: str) -> Citation:
+def _citation(raw: dict, path, at: str, sources: set[str]) -> Citation:
     # JSON Schema counts 3.0 as an integer; slicing the article text with it would not.
     start, end = int(raw["position"]["start"]), int(raw["position"]["end"])
     if end < start:
         raise BriefingFileError(path, "citation ends before it starts", f"{at}.position")
+    if raw["source"] not in sources:
+        raise BriefingFileError(path, f"cites source {raw['source']!r}, which the brief does not hold",
+                                f"{at}.source")
     quote = raw["quote"]
     return Citation(raw["sentence"], start, end, quote["exact"], quote["prefix"], quote["suffix"],
-                    raw.get("review", ""))
+                    raw.get("review", ""), raw["source"])
 
 
 def load(path: str | os.PathLike, cls: type[B] = BriefModel) -> tuple[B, str]:  # type: ignore[assignment]

@@ -6,12 +6,28 @@ saves. tests/io/data/ keeps a brief of every older version.
 """
 from __future__ import annotations
 
+from briefing.core.anchor import FIRST_SOURCE
+
 
 def _v1_to_v2(doc: dict) -> None:
     """Version 2 only added the optional citation "review" status: nothing to rewrite."""
 
 
-STEPS = {1: _v1_to_v2}
+def _v2_to_v3(doc: dict) -> None:
+    """Version 3 holds several sources: the one article becomes source src1, and every
+    citation names it."""
+    article = doc.pop("article", None)
+    if isinstance(article, dict):
+        doc["sources"] = [{"id": FIRST_SOURCE, **article}]
+    sections = doc.get("sections")
+    for items in sections.values() if isinstance(sections, dict) else ():
+        for item in items if isinstance(items, list) else ():
+            for c in item.get("citations", ()) if isinstance(item, dict) else ():
+                if isinstance(c, dict):
+                    c["source"] = FIRST_SOURCE
+
+
+STEPS = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(doc: dict) -> dict:

@@ -5,17 +5,20 @@ shape, so a new field added to core.items appears in the schema without a second
 """
 from __future__ import annotations
 
-from briefing.core.article import ARTICLE_FIELDS
+from briefing.core.source import SOURCE_FIELDS
 from briefing.core.items import FIELDS, MARKINGS
 from briefing.core.sections import SECTIONS
 
 FORMAT_NAME = "briefing"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # Version history (briefing/io/migrate.py turns older files into the current shape on load):
 #   1  first release
 #   2  a citation may carry "review": fuzzy / ambiguous / orphaned, recorded by an article
 #      update that could not settle it; the "sentence" id is a hint, never believed
-READABLE_VERSIONS = (1, 2)
+#   3  several sources: "article" became "sources", a list of {id, metadata, text}; every
+#      citation names its "source"; sentence ids of sources other than src1 are "<id>:s<n>"
+READABLE_VERSIONS = (1, 2, 3)
+SOURCE_ID_PATTERN = "^[A-Za-z0-9_.-]{1,64}$"
 
 _STR = {"type": "string"}
 _OFFSET = {"type": "integer", "minimum": 0}
@@ -28,11 +31,12 @@ def _strict(properties: dict, required: list[str] | None = None) -> dict:
 
 
 CITATION = _strict({
-    "sentence": {"type": "string", "pattern": "^s[1-9][0-9]*$"},
+    "source": {"type": "string", "pattern": SOURCE_ID_PATTERN},
+    "sentence": {"type": "string", "pattern": "^([A-Za-z0-9_.-]{1,64}:)?s[1-9][0-9]*$"},
     "quote": _strict({"exact": {"type": "string", "minLength": 1}, "prefix": _STR, "suffix": _STR}),
     "position": _strict({"start": _OFFSET, "end": _OFFSET}),
     "review": {"enum": ["fuzzy", "ambiguous", "orphaned"]},
-}, required=["sentence", "quote", "position"])
+}, required=["source", "sentence", "quote", "position"])
 
 
 def _item_schema(kind: str) -> dict:
@@ -54,7 +58,9 @@ SCHEMA: dict = {
             "title": _STR, "analyst": _STR, "created": _STR, "modified": _STR,
             "marking": {"enum": list(MARKINGS)}, "summary": _STR,
         }),
-        "article": _strict({**{f: _STR for f in ARTICLE_FIELDS}, "text": _STR}),
+        "sources": {"type": "array", "minItems": 1, "items": _strict(
+            {"id": {"type": "string", "pattern": SOURCE_ID_PATTERN},
+             **{f: _STR for f in SOURCE_FIELDS}, "text": _STR})},
         "sections": _strict({s.key: {"type": "array", "items": _item_schema(s.kind)}
                              for s in SECTIONS}),
     }),

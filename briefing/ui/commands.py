@@ -19,6 +19,7 @@ from briefing.core.anchor import Citation
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item, field_spec
 from briefing.core.sections import section_for
+from briefing.core.source import Source
 
 EDIT_FIELD_ID = 1001
 SET_META_ID = 1002
@@ -174,21 +175,68 @@ class SetCitationsCommand(QUndoCommand):
 
 
 class ReplaceArticleCommand(QUndoCommand):
-    """Swap in a new version of the article with the citations an update planned for it;
-    undo swaps the old text and citations back (the core returns them: the same call)."""
+    """Swap in a new version of a source's text with the citations an update planned for
+    it; undo swaps the old text and citations back (the core returns them: the same call)."""
 
     def __init__(self, brief: BriefModel, text: str, citations: dict[str, list[Citation]],
-                 label: str = "Update article") -> None:
+                 label: str = "Update article", source_id: str | None = None) -> None:
         super().__init__(label)
         self.brief, self.text, self.citations = brief, text, dict(citations)
+        self.source_id = source_id or brief.article.id
         self.old: tuple[str, dict[str, list[Citation]]] | None = None
 
     def redo(self) -> None:
-        self.old = self.brief.replace_article(self.text, self.citations)
+        self.old = self.brief.replace_source_text(self.source_id, self.text, self.citations)
 
     def undo(self) -> None:
         assert self.old is not None
-        self.brief.replace_article(*self.old)
+        self.brief.replace_source_text(self.source_id, *self.old)
+
+
+class AddSourceCommand(QUndoCommand):
+    """Add a source to the brief (at the end); undo takes it out again."""
+
+    def __init__(self, brief: BriefModel, source: Source, label: str = "Add source") -> None:
+        super().__init__(label)
+        self.brief, self.source = brief, source
+
+    def redo(self) -> None:
+        self.brief.insert_source(self.source)
+
+    def undo(self) -> None:
+        self.brief.remove_source(self.source.id)
+
+
+class RemoveSourceCommand(QUndoCommand):
+    """Remove a source and its citations; undo puts both back where they were."""
+
+    def __init__(self, brief: BriefModel, source_id: str) -> None:
+        super().__init__(f"Remove source “{brief.source(source_id).label}”")
+        self.brief, self.source_id = brief, source_id
+        self.old: tuple[int, Source, dict[str, list[Citation]]] | None = None
+
+    def redo(self) -> None:
+        self.old = self.brief.remove_source(self.source_id)
+
+    def undo(self) -> None:
+        assert self.old is not None
+        index, source, citations = self.old
+        self.brief.insert_source(source, index, citations)
+
+
+class MoveSourceCommand(QUndoCommand):
+    """Put a source at another place in the brief's list."""
+
+    def __init__(self, brief: BriefModel, source_id: str, index: int) -> None:
+        super().__init__("Move source")
+        self.brief, self.source_id, self.index = brief, source_id, index
+        self.old = -1
+
+    def redo(self) -> None:
+        self.old = self.brief.move_source(self.source_id, self.index)
+
+    def undo(self) -> None:
+        self.brief.move_source(self.source_id, self.old)
 
 
 class SetMetaCommand(QUndoCommand):
@@ -201,9 +249,7 @@ class SetMetaCommand(QUndoCommand):
         self.old = self._current()
 
     def _current(self) -> str:
-        if self.name.startswith("article."):
-            return getattr(self.brief.article, self.name[len("article."):])
-        return getattr(self.brief, self.name)
+        return self.brief.get_meta(self.name)
 
     def id(self) -> int:
         return SET_META_ID

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu, QMessag
 
 from briefing import __version__
 from briefing.api import Brief
+from briefing.core.source import sentence_number
 from briefing.ui.actions import MENUS, TOOLBAR, build_actions
 from briefing.ui.article_view import ArticleView
 from briefing.ui.brief_form import BriefForm
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select an item first: Ctrl+click links a sentence to it.", 4000)
             return
         done = ops.toggle_link(self.brief, self.undo_stack, item_id, sid)
-        self.statusBar().showMessage(f"Sentence {sid[1:]} {done}.", 3000)
+        self.statusBar().showMessage(f"Sentence {sentence_number(sid)} {done}.", 3000)
 
     # ---- sources to review -----------------------------------------------------------
     def next_review(self) -> None:

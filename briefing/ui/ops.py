@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 from briefing.core.anchor import Citation, Sentence
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item
+from briefing.core.source import sentence_number
 from briefing.core.update import UpdatePlan
 from briefing.ui.commands import (AddItemCommand, DeleteItemCommand, EditFieldCommand,
                                   MoveItemCommand, ReplaceArticleCommand, SetCitationsCommand,
@@ -159,8 +160,8 @@ def relink_citation(brief: BriefModel, stack: QUndoStack, item_id: str, index: i
 
 def adjacent(brief: BriefModel, sentence: Sentence, step: int) -> Sentence | None:
     """The sentence before (step=-1) or after (+1) one, None at either end."""
-    sentences = brief.sentences
-    i = int(sentence.id[1:]) - 1   # ids follow reading order: s1 is sentences[0]
+    sentences = brief.source_of(sentence.id).sentences   # never across into another source
+    i = sentence_number(sentence.id) - 1   # ids follow reading order: s1 is sentences[0]
     if not (0 <= i < len(sentences) and sentences[i].id == sentence.id):
         i = next(n for n, s in enumerate(sentences) if s.id == sentence.id)
     j = i + step

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QListView
 from briefing.core.anchor import Citation
 from briefing.core.checks import review_message
 from briefing.core.resolve import Resolution
+from briefing.core.source import sentence_number
 from briefing.ui.text_layout import elide
 
 CitationIndexRole = Qt.UserRole          # int: the citation's place in the item's list
@@ -37,10 +38,10 @@ def source_text(c: Citation, r: Resolution) -> str:
 
 def source_tooltip(index: int, c: Citation, r: Resolution) -> str:
     if not r.needs_review:
-        return f"Sentence {r.sentence.id[1:]}: double-click to show it in the article"
+        return f"Sentence {sentence_number(r.sentence.id)}: double-click to show it in the article"
     offers = ("Accept the suggested sentence, re-link to the article selection, or remove it."
               if r.sentence is not None else "Re-link it to the article selection, or remove it.")
-    shown = (f"\nDouble-click to show the suggested sentence {r.sentence.id[1:]} (dashed outline)."
+    shown = (f"\nDouble-click to show the suggested sentence {sentence_number(r.sentence.id)} (dashed outline)."
              if r.sentence is not None else "")
     return f"{review_message(index, c, r)}\n{offers}{shown}"
 

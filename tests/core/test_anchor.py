@@ -24,7 +24,7 @@ def reload_with_text(brief: Brief, new_text: str, tmp_path) -> Brief:
     path = tmp_path / "a.brief"
     brief.save(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["article"]["text"] = new_text
+    doc["sources"][0]["text"] = new_text
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return Brief.load(path)
 
@@ -58,7 +58,7 @@ def test_stored_in_the_file_as_web_annotation_selectors(tmp_path):
     b.add_item("claim", "x", ["s2"])
     b.save(tmp_path / "a.brief")
     raw = json.loads((tmp_path / "a.brief").read_text())["sections"]["claims"][0]["citations"][0]
-    assert raw == {"sentence": "s2",
+    assert raw == {"source": "src1", "sentence": "s2",
                    "quote": {"exact": "Beta two here.", "prefix": "Alpha one here. ",
                              "suffix": TEXT[30:30 + CONTEXT]},
                    "position": {"start": 16, "end": 30}}

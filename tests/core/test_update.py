@@ -102,7 +102,7 @@ def test_check_object_shape():
     assert set(rep) == {"file", "ok", "counts", "citations", "findings"}
     assert rep["ok"] is True and rep["findings"] == []
     entry, = rep["citations"]
-    assert set(entry) == {"item", "kind", "index", "status", "sentence", "quote", "text", "similarity"}
+    assert set(entry) == {"item", "kind", "index", "source", "status", "sentence", "quote", "text", "similarity"}
     assert (entry["status"], entry["text"], entry["similarity"]) == ("exact", "Musk denied it.", 1.0)
 
 

@@ -72,12 +72,12 @@ def test_file_is_utf8_json_with_format_name_and_version(tmp_path):
     raw = path.read_bytes()
     doc = json.loads(raw.decode("utf-8"))
     assert doc["format"] == FORMAT_NAME == "briefing"
-    assert doc["version"] == FORMAT_VERSION == 2
-    assert list(doc) == ["format", "version", "segmenter", "brief", "article", "sections"]
+    assert doc["version"] == FORMAT_VERSION == 3
+    assert list(doc) == ["format", "version", "segmenter", "brief", "sources", "sections"]
     assert list(doc["sections"]) == ["claims", "actors", "risks", "questions"]
     assert "Zürich".encode("utf-8") in raw          # stored as UTF-8, not \u escapes
     assert raw.endswith(b"}\n") and not raw.startswith(b"\xef\xbb\xbf")
-    assert doc["article"]["text"] == ARTICLE
+    assert doc["sources"][0]["text"] == ARTICLE
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -230,7 +230,7 @@ def test_the_good_file_passes_check_and_is_left_untouched(tmp_path, capsys):
 
 def test_lone_surrogate_is_refused_on_load_so_the_brief_can_always_be_saved_again():
     data = GOOD.replace(b'"title": "Talks stall"', b'"title": "bad \\udc80 text"', 1)
-    with pytest.raises(BriefingFileError, match=r"surrogate.*\(at article\.title\)"):
+    with pytest.raises(BriefingFileError, match=r"surrogate.*\(at sources\[0\]\.title\)"):
         brief_file.parse(data, "x.brief")
     # a proper surrogate pair is just an astral character and is fine
     pair = GOOD.replace(b'"title": "Talks stall"', b'"title": "ok \\ud83d\\ude00"', 1)
@@ -246,15 +246,28 @@ def test_save_error_is_one_line(tmp_path):
 V1_SAMPLE = Path(__file__).parent / "data" / "musk-putin-contacts.v1.brief"
 
 
-def test_a_version_1_brief_loads_migrated_and_saves_as_version_2(tmp_path):
-    raw = V1_SAMPLE.read_bytes()
-    assert json.loads(raw)["version"] == 1
-    brief = Brief.load(V1_SAMPLE)
-    assert brief.check()["ok"] and len(brief.items) == 16
-    out = tmp_path / "v2.brief"
+V2_SAMPLE = Path(__file__).parent / "data" / "musk-putin-contacts.v2.brief"
+
+
+@pytest.mark.parametrize("older, version, items", [(V1_SAMPLE, 1, 16), (V2_SAMPLE, 2, 16)])
+def test_an_older_brief_loads_migrated_to_one_source_and_saves_as_version_3(tmp_path, older, version, items):
+    raw = older.read_bytes()
+    assert json.loads(raw)["version"] == version
+    brief = Brief.load(older)
+    assert [s.id for s in brief.sources] == ["src1"] and brief.article is brief.sources[0]
+    assert brief.article.text == json.loads(raw)["article"]["text"]
+    assert len(brief.items) == items and brief.needing_review() == []
+    assert all(c.source == "src1" for item in brief.items for c in item.citations)
+    # The only findings are the rule added since: a high-confidence claim on one report.
+    assert {f["rule"] for f in brief.check()["findings"]} <= {"single-source"}
+    out = tmp_path / "v3.brief"
     brief.save(out)
-    assert json.loads(out.read_bytes())["version"] == 2
-    assert V1_SAMPLE.read_bytes() == raw          # the old file is never touched by loading
+    doc = json.loads(out.read_bytes())
+    assert doc["version"] == 3 and "article" not in doc
+    assert doc["sources"][0]["id"] == "src1"
+    assert all(c["source"] == "src1" for items in doc["sections"].values()
+               for item in items for c in item["citations"])
+    assert older.read_bytes() == raw          # the old file is never touched by loading
     again = tmp_path / "again.brief"
     Brief.load(out).save(again)
     assert again.read_bytes() == out.read_bytes()

@@ -105,7 +105,7 @@ def _brief_with_an_edited_article(tmp_path) -> Path:
     path = tmp_path / "edited.brief"
     b.save(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["article"]["text"] = doc["article"]["text"].replace("a deal was close", "no deal is near")
+    doc["sources"][0]["text"] = doc["sources"][0]["text"].replace("a deal was close", "no deal is near")
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
 
@@ -119,7 +119,7 @@ def test_check_lists_needs_review_and_uncited_and_never_writes(tmp_path, capsys)
     assert out[1] == "  key claims: 2, actors: 1, risks: 0, open questions: 1"
     assert out[2] == "  citations: 4 (moved 3, fuzzy 1)"
     assert out[3] == "  need review: 1, uncited items: 1"
-    assert out[4] == "  warning: item-4: uncited: this question cites no sentence of the article"
+    assert out[4] == "  warning: item-4: uncited: this question cites no sentence of any source"
     assert out[5].startswith("  warning: item-1: citation-review: source 1 needs review "
                              "(fuzzy, 57% similar to sentence 2)")
     assert out[5].endswith('"Officials said a deal was close."')

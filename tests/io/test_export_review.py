@@ -41,7 +41,7 @@ def test_a_deleted_cited_sentence_is_quoted_from_the_brief_not_the_article(tmp_p
     gone = c.exact
 
     def delete(doc):
-        doc["article"]["text"] = doc["article"]["text"].replace(gone, "", 1)
+        doc["sources"][0]["text"] = doc["sources"][0]["text"].replace(gone, "", 1)
     brief = edited_sample(tmp_path, delete)
     r = brief.resolution(brief.items[0].citations[0])
     assert r.status == "orphaned"
@@ -75,7 +75,7 @@ def test_a_fuzzy_citation_shows_its_stored_quote_not_the_suggestion(tmp_path):
     assert reworded != c.exact
 
     def reword(doc):
-        doc["article"]["text"] = doc["article"]["text"].replace(c.exact, reworded)
+        doc["sources"][0]["text"] = doc["sources"][0]["text"].replace(c.exact, reworded)
     brief = edited_sample(tmp_path, reword)
     assert brief.resolution(brief.items[0].citations[0]).status == "fuzzy"
     md = to_markdown(brief)
@@ -90,9 +90,9 @@ def test_issue_example_split_sentence_keeps_every_link_right(tmp_path):
     one more sentence, so every later sentence id shifts. Every citation must still point at
     (and every note quote) the sentence it cited."""
     def split(doc):
-        text = doc["article"]["text"]
+        text = doc["sources"][0]["text"]
         assert "for comment and initially chose" in text
-        doc["article"]["text"] = text.replace("for comment and initially chose",
+        doc["sources"][0]["text"] = text.replace("for comment and initially chose",
                                               "for comment. So initially chose")
     brief = edited_sample(tmp_path, split)
     sample = Brief.load(SEEDS / "musk-putin-contacts.brief")

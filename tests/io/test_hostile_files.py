@@ -194,7 +194,7 @@ def test_many_tiny_values_are_refused_before_parsing(monkeypatch):
             brief_file.parse(blob, PATH)
     # ...but commas, colons and brackets inside strings (article text) do not count
     doc = json.loads(VALID)
-    doc["article"]["text"] += " [a, b: {c}]" * 3000 + ' \\"x\\" \\\\'
+    doc["sources"][0]["text"] += " [a, b: {c}]" * 3000 + ' \\"x\\" \\\\'
     assert_handled(json.dumps(doc, ensure_ascii=False).encode())
     assert brief_file.parse(json.dumps(doc).encode(), PATH).article.text.endswith('\\\\')
 
@@ -245,7 +245,7 @@ def _write_100mb(path: Path, shape: str) -> None:
             f.write(b"[" + b'"ab",' * (n // 5) + b'"ab"]')
         else:                             # a real brief whose article is 100 MB of prose
             doc = json.loads(VALID)
-            doc["article"]["text"] = "Officials said, on Tuesday, that talks [again] stalled. " * (n // 56)
+            doc["sources"][0]["text"] = "Officials said, on Tuesday, that talks [again] stalled. " * (n // 56)
             f.write(json.dumps(doc).encode())
 
 
