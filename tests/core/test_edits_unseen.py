@@ -132,7 +132,7 @@ def hand_edited(b: Brief, new_text: str, tmp_path) -> Brief:
     path = tmp_path / "hand.brief"
     b.save(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["article"]["text"] = new_text
+    doc["sources"][0]["text"] = new_text
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return Brief.load(path)
 
@@ -509,7 +509,7 @@ def _tamper(b: Brief, tmp_path, new_text: str | None, how) -> Brief:
     b.save(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
     if new_text is not None:
-        doc["article"]["text"] = new_text
+        doc["sources"][0]["text"] = new_text
     n = 0
     for section in doc["sections"].values():
         for item in section:
