@@ -133,10 +133,18 @@ class SentenceIndex:
                 after.setdefault((key, text[s.end:s.end + CONTEXT]), set()).add(i)
         return before, after
 
-    def with_context(self, quote: str, prefix: str, suffix: str) -> tuple[set[int], set[int]]:
-        key = squash(quote)
+    def with_context(self, c: Citation) -> tuple[set[int], set[int]]:
+        """The copies of c's quote that keep its stored prefix, and those that keep its
+        suffix. A side shorter than CONTEXT must reach that end of the text, except a
+        prefix not cut by the start of the text (stored short by another tool): any copy
+        whose text before ends with it keeps it."""
+        key = squash(c.exact)
         before, after = self._contexts
-        return before.get((key, prefix), set()), after.get((key, suffix), set())
+        if _short_prefix(c):
+            text, ids = self.text, self.by_quote.get(key, ())
+            kept = {i for i in ids if text.endswith(c.prefix, 0, self.sentences[i].start)}
+            return kept, after.get((key, c.suffix), set())
+        return before.get((key, c.prefix), set()), after.get((key, c.suffix), set())
 
     @cached_property
     def _words(self) -> list[list[str]]:
@@ -200,19 +208,30 @@ def _index_near(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
+def _short_prefix(c: Citation) -> bool:
+    """The stored prefix is shorter than CONTEXT though the text did not start there: it
+    was stored short (cut at a line start by another tool, or edited by hand), so it
+    claims nothing about the start of the text."""
+    return len(c.prefix) < CONTEXT and c.start != len(c.prefix)
+
+
 def _side(window: str, stored: str, at_edge: bool, prefix: bool) -> float:
     """1.0 if the stored context (white space squashed) is intact, else its similarity."""
     want = _SPACE.sub(" ", _fold(stored))   # re-wrapped or re-typeset context
     have = _SPACE.sub(" ", _fold(window))   # is the same context
     if at_edge:  # stored context was cut by the start/end of the text: must be there too
         return 1.0 if have == want else Indel.normalized_similarity(have, want)
-    part = have[-len(want):] if prefix else have[:len(want)]
+    part = have[len(have) - len(want):] if prefix else have[:len(want)]
     return 1.0 if part == want else Indel.normalized_similarity(part, want)
 
 
 def _fit(text: str, s: Sentence, c: Citation) -> _Fit:
-    before_edge = len(c.prefix) < CONTEXT
-    after_edge = len(c.suffix) < CONTEXT
+    """A stored side shorter than CONTEXT was cut by that end of the text, so elsewhere it
+    is intact only where the text ends there too. Not so for a prefix stored short
+    (_short_prefix), nor at the stored position, where the quote standing after its stored
+    prefix is all the evidence needed (the text may have grown after a clipped suffix)."""
+    before_edge = len(c.prefix) < CONTEXT and not _short_prefix(c)
+    after_edge = len(c.suffix) < CONTEXT and s.start != c.start
     before = text[max(0, s.start - 2 * CONTEXT):s.start]
     after = text[s.end:s.end + 2 * CONTEXT]
     if before_edge and s.start > 2 * CONTEXT:
@@ -224,11 +243,9 @@ def _fit(text: str, s: Sentence, c: Citation) -> _Fit:
 
 def _context_stands(text: str, c: Citation) -> bool:
     """The stored prefix and suffix stand verbatim around the stored position (the cheap,
-    common case: an unchanged article)."""
+    common case: an unchanged article), however short they are."""
     return (c.start >= len(c.prefix) and text.startswith(c.prefix, c.start - len(c.prefix))
-            and (len(c.prefix) == CONTEXT or c.start == len(c.prefix))
-            and text.startswith(c.suffix, c.end)
-            and (len(c.suffix) == CONTEXT or c.end + len(c.suffix) == len(text)))
+            and text.startswith(c.suffix, c.end))
 
 
 def resolve(index: SentenceIndex, c: Citation, cited_in: SentenceIndex | None = None) -> Resolution:
@@ -249,7 +266,7 @@ def resolve(index: SentenceIndex, c: Citation, cited_in: SentenceIndex | None = 
 
 def _among_many(index: "SentenceIndex", c: Citation, candidates: list[Sentence]) -> Resolution:
     """A much-repeated sentence: settled by verbatim context alone, nearest copy first."""
-    before, after = index.with_context(c.exact, c.prefix, c.suffix)
+    before, after = index.with_context(c)
     both = before & after
     for sides, group in ((2, both), (1, before ^ after)):
         if not group:
@@ -270,7 +287,7 @@ def _telling_sides(text: str, c: Citation, cited_in: SentenceIndex | None) -> tu
     than one place now proves nothing either: 'asked about the leak on Monday.' before two
     'He declined to comment.' cannot say which one was cited."""
     if cited_in is not None:
-        before, after = cited_in.with_context(c.exact, c.prefix, c.suffix)
+        before, after = cited_in.with_context(c)
         return len(before) <= 1, len(after) <= 1
     head, tail = c.prefix.rstrip(), c.suffix.lstrip()
     return (not head or text.count(head) <= 1), (not tail or text.count(tail) <= 1)

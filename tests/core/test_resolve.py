@@ -399,13 +399,25 @@ def test_a_side_found_in_several_places_does_not_tell_without_the_old_text(gap):
     assert resolve(index_text(new), c).status == "ambiguous"
 
 
-def test_text_added_after_the_end_changes_a_context_that_reached_the_end():
+def test_text_added_after_a_context_that_reached_the_end_keeps_the_quote_exact():
     """The stored suffix was clipped by the end of the text; a paragraph appended after it
-    means the context changed: moved (to the same place), no longer exact."""
+    leaves the quote where it was with all its stored context: exact (before issue #10's
+    leftovers this was "moved": a short suffix had to reach the end even in place)."""
     text = "The article starts with enough words to fill a context. It is fine. The end."
     c = cite_at(text, text.index(Q))
     r = resolve(index_text(text + " A paragraph added later."), c)
-    assert (r.status, r.sentence.start) == ("moved", c.start)
+    assert (r.status, r.sentence.start) == ("exact", c.start)
+
+
+def test_a_suffix_clipped_by_the_end_is_intact_elsewhere_only_at_the_end():
+    """Away from the stored position a clipped suffix still has to reach the end of the
+    text: of two copies after a nearly intact prefix, the one ending the text is it."""
+    text = "The article starts with enough words to fill a context. It is fine. The end."
+    c = cite_at(text, text.index(Q))
+    near = "Enough words to fill a context! It is fine. The end."
+    edited = near + " Later. " + near
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("moved", edited.rindex(Q))
 
 
 def test_a_much_repeated_sentence_with_its_context_rewrapped_in_place_stays_exact():
@@ -415,3 +427,75 @@ def test_a_much_repeated_sentence_with_its_context_rewrapped_in_place_stays_exac
     assert len(edited) == len(text)
     r = resolve(index_text(edited), c)
     assert (r.status, r.sentence.start) == ("exact", c.start)
+
+
+# --- a stored context shorter than CONTEXT in the middle of the text (issue #10 leftovers) ---
+# Another tool, or a hand-edited file, may store less context than CONTEXT characters (cut
+# at a line start, say) for a quote far from either end of the text. Matching at the stored
+# position, it is exact; found once elsewhere, moved; never "needs review" for its shortness.
+
+SHORT = [(10, CONTEXT), (CONTEXT, 10), (10, 10), (0, CONTEXT), (CONTEXT, 0), (0, 0), (1, 1)]
+SHORT_IDS = [f"prefix{p}-suffix{s}" for p, s in SHORT]
+MIDDLE = PREFACE + "He said so.\n" + Q + TAIL + "\nMore words follow.\n" + PREFACE
+
+
+def clipped(c: Citation, prefix: int, suffix: int) -> Citation:
+    return replace(c, prefix=c.prefix[len(c.prefix) - prefix:], suffix=c.suffix[:suffix])
+
+
+@pytest.mark.parametrize("copies", [0, 3, 12], ids=["unique", "few-copies", "many-copies"])
+@pytest.mark.parametrize("prefix, suffix", SHORT, ids=SHORT_IDS)
+def test_a_short_context_standing_at_the_stored_position_is_exact(prefix, suffix, copies):
+    text = "".join(f"Note {n} follows. {Q} " for n in range(copies)) + MIDDLE
+    at = text.index("so.\n" + Q) + 4
+    c = clipped(cite_at(text, at), prefix, suffix)
+    assert c.start > CONTEXT and len(text) - c.end > CONTEXT   # far from either end
+    r = resolve(index_text(text), c)
+    assert (r.status, r.sentence.start, r.similarity) == ("exact", at, 1.0)
+
+
+@pytest.mark.parametrize("prefix, suffix", SHORT, ids=SHORT_IDS)
+def test_a_short_context_rewrapped_at_the_stored_position_is_still_exact(prefix, suffix):
+    text = MIDDLE
+    at = text.index("so.\n" + Q) + 4
+    c = clipped(cite_at(text, at), prefix, suffix)
+    edited = text.replace("He said so.\n", "He said\nso. ").replace("A special tail", "A\nspecial tail")
+    assert len(edited) == len(text) and edited[at:at + len(Q)] == Q
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("exact", at)
+
+
+@pytest.mark.parametrize("filler", ["", FILLER], ids=["unique", "many-copies"])
+@pytest.mark.parametrize("prefix, suffix", [(10, CONTEXT), (10, 10), (12, 0)],
+                         ids=["prefix10", "both10", "prefix12-no-suffix"])
+def test_a_short_context_found_once_elsewhere_is_moved(prefix, suffix, filler):
+    """Text inserted before the quote: the one copy whose short context stands is it."""
+    text = filler + MIDDLE
+    at = text.index("so.\n" + Q) + 4
+    c = clipped(cite_at(text, at), prefix, suffix)
+    edited = "A new opening paragraph was added. " + text
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("moved", at + 35)
+
+
+def test_a_short_prefix_tells_copies_apart_as_a_full_one_does():
+    """Two copies of the quote, the other one after other words: the copy after the stored
+    (short) prefix is the one, moved."""
+    text = MIDDLE
+    at = text.index("so.\n" + Q) + 4
+    c = clipped(cite_at(text, at), 12, 0)
+    edited = "Other words. " + Q + " " + text
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("moved", at + len("Other words. " + Q + " "))
+
+
+@pytest.mark.parametrize("copies_after", ["", " " + FILLER], ids=["unique", "many-copies"])
+def test_a_short_prefix_now_opening_the_text_still_stands(copies_after):
+    """Everything before the stored (short) prefix was deleted: the prefix now opens the
+    text and the quote follows it, moved."""
+    text = MIDDLE
+    at = text.index("so.\n" + Q) + 4
+    c = clipped(cite_at(text, at), 12, 0)
+    edited = text[at - 12:] + copies_after
+    r = resolve(index_text(edited), c)
+    assert (r.status, r.sentence.start) == ("moved", 12)
