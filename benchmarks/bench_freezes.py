@@ -26,6 +26,19 @@ from support.hostile import HOSTILE  # noqa: E402
 from timing import row  # noqa: E402
 
 
+def one_paragraph(scale: float = 1.0):
+    """An article that is ONE paragraph of 50,000 sentences, all cited by one claim (the
+    same builder as tests/ui/test_freezes.py; both belong in tests/support/hostile.py)."""
+    from support.hostile import _brief
+    n = int(50_000 * scale)
+    brief = _brief("".join(f"Sentence number {i} is here. " for i in range(n)) + "\n")
+    item = brief.add_item("claim", "Cites everything.", [s.id for s in brief.sentences])
+    return brief, item.id
+
+
+CASES = {**HOSTILE, "one paragraph of 50,000 sentences": one_paragraph}
+
+
 def _quiet(mode, context, message: str) -> None:
     if "propagateSizeHints" not in message:
         sys.stderr.write(message + "\n")
@@ -90,8 +103,10 @@ def main() -> None:
     print(f"Python {sys.version.split()[0]}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}, "
           f"{os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as folder:
-        for name, build in HOSTILE.items():
-            measure(name, build, app, Path(folder))
+        only = sys.argv[1:]   # e.g. `bench_freezes.py paragraph "50,000 sentences"`
+        for name, build in CASES.items():
+            if not only or any(word in name for word in only):
+                measure(name, build, app, Path(folder))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 from briefing.core.anchor import Sentence
 from briefing.core.article import is_heading
 from briefing.ui.offsets import OffsetMap, document_text
-from briefing.ui.text_layout import wrap_mode
+from briefing.ui.text_layout import block_breaks, wrap_mode
 
 SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif",
                   "Nimbus Roman", "Times New Roman"]
@@ -49,7 +49,8 @@ def build_document(text: str, sentences: list[Sentence], offsets: OffsetMap,
     option = doc.defaultTextOption()
     option.setWrapMode(wrap_mode(text))   # linear layout of long unbroken runs (text_layout)
     doc.setDefaultTextOption(option)
-    doc.setPlainText(document_text(text))
+    # a paragraph too long to lay out at once becomes several blocks (text_layout)
+    doc.setPlainText(document_text(text, block_breaks(text, sentences)))
     headings = {s.id for s in sentences if is_heading(text, s.start, s.end)}
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()

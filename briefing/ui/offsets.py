@@ -3,7 +3,9 @@
 The core speaks Python ``str`` offsets: one per code point. A ``QTextDocument`` speaks
 UTF-16 positions, so a character outside the BMP (emoji, some CJK) takes two positions,
 and it turns every line break into a block separator that takes one position, so a CRLF
-pair shrinks from two code points to one position.
+pair shrinks from two code points to one position. (A paragraph too long for Qt to lay out
+at once also has some spaces between sentences turned into block separators: one position
+for one, so they move nothing; see ``document_text``.)
 
 We build the document text ourselves (``document_text``) so the difference between the
 two counts is exactly those two rules, and ``OffsetMap`` answers each conversion with one
@@ -15,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate
+from typing import Sequence
 
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _CRLF_RE = re.compile("\r\n")
@@ -26,13 +29,25 @@ _BREAK_RE = re.compile("\r\n?")
 _FRAME_MARKS = str.maketrans("\ufdd0\ufdd1", "\ufffd\ufffd")
 
 
-def document_text(text: str) -> str:
+def document_text(text: str, breaks: Sequence[int] = ()) -> str:
     """The text to give ``QTextDocument.setPlainText``: CRLF and lone CR become LF
     (and Qt's private frame markers U+FDD0/U+FDD1 become U+FFFD).
 
     Each break then maps to one block separator and every other character keeps its
-    UTF-16 length, which is what ``OffsetMap`` assumes.
+    UTF-16 length, which is what ``OffsetMap`` assumes. ``breaks`` (code-point offsets in
+    order, from ``text_layout.block_breaks``) are spaces or tabs that become block
+    separators too: one position for one, so no offset moves; only the document's text
+    there reads as a line break.
     """
+    if breaks:
+        pieces, last = [], 0
+        for cp in breaks:
+            if text[cp] not in " \t":
+                raise ValueError(f"a block break must replace a space or tab, not {text[cp]!r}")
+            pieces += (text[last:cp], "\n")
+            last = cp + 1
+        pieces.append(text[last:])
+        text = "".join(pieces)
     return _BREAK_RE.sub("\n", text).translate(_FRAME_MARKS)
 
 
