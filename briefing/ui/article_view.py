@@ -1,4 +1,8 @@
-"""The article pane: read the article, see what the brief cites, pick sentences to cite.
+"""The article pane: read one of the brief's sources, see what the brief cites, pick
+sentences to cite.
+
+One source is shown at a time (``show_source``); documents of sources shown before are
+kept, so switching back costs a re-tint, not a new layout.
 
 A read-only ``QTextEdit`` over a document built by ``article_document`` (a QTextEdit, not a
 QPlainTextEdit, because only the full document layout honours line height and margins).
@@ -12,11 +16,12 @@ Every conversion between code points and Qt positions goes through ``OffsetMap``
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from briefing.core.anchor import Sentence
+from briefing.core.source import source_of_sentence
 from briefing.ui.article_document import build_document, margin_mark_x, set_reading_width
 from briefing.ui.article_header import ArticleHeader
 from briefing.ui.article_menu import add_brief_actions
@@ -42,6 +47,7 @@ class ArticleView(QTextEdit):
     itemRequested = Signal(str)          # item id: repeated clicks cycle the citing items
     coverageChanged = Signal(int, int)   # cited sentences, total sentences
     reviewChanged = Signal(int)          # citations that need review
+    sourceShown = Signal(str)            # the id of the source now shown
     newItemRequested = Signal(str, list, str)  # kind, sentence ids, the new item's text
     linkRequested = Signal(list)         # sentence ids, for the selected item
     toggleLinkRequested = Signal(str)    # Ctrl+click: (un)link this sentence, keep the item
@@ -58,6 +64,12 @@ class ArticleView(QTextEdit):
         self._refresh_timer.timeout.connect(self.refresh_coverage)
         self._press_pos = QPoint()
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._documents: dict[str, tuple] = {}   # source id -> (text, doc, offsets, sentences, tints)
+        # The documents' owner: not the view, which would delete a child document as soon
+        # as another replaced it (QTextEdit.setDocument), and switching back would rebuild.
+        self._document_owner = QObject(self)
+        self._retired: list = []
+        self._source_id: str | None = None
         self._reset_state()
 
     def _reset_state(self) -> None:
@@ -77,38 +89,97 @@ class ArticleView(QTextEdit):
         self._window: tuple[int, int] | None = None   # code points with selections, if cut
 
     # ---- the brief -----------------------------------------------------------------
-    def set_brief(self, brief) -> None:
-        """Show a brief's article (or nothing for None) and follow its changes."""
+    def set_brief(self, brief, source_id: str | None = None) -> None:
+        """Show a brief's first source, or the given one (nothing for None), and follow
+        the brief's changes."""
         if self._brief is not None:
             self._connect(self._brief, False)
+        if brief is not self._brief:
+            self._drop_documents()
         self._reset_state()
         self.setExtraSelections([])
         if brief is None:
-            self.setDocument(None)
+            self._set_document(None)
             self._header.show_article(None)
+            self._source_id = None
         else:
-            self._load(brief)  # Qt deletes the old document: it was our child
+            self._brief = brief
+            self._source_id = source_id if source_id and brief.has_source(source_id) \
+                else brief.article.id
+            self._load()
+            self._connect(brief, True)
+            self.refresh_coverage(force_signal=True)
+            self.sourceShown.emit(self._source_id)
         self._layout_header()
 
-    def _load(self, brief) -> None:
-        self._brief = brief
-        text = brief.article.text
-        self._offsets = OffsetMap(text)
-        self._sentences = {s.id: s for s in brief.sentences}
-        doc, headings = build_document(text, brief.sentences, self._offsets, self)
-        self._tints = CoverageTints(doc, self._offsets, self._sentences, headings)
-        # tinted before the view lays the document out: with a layout attached, each tint
-        # re-lays out its paragraph (a 50,000-sentence paragraph took minutes); without, ms
-        self._tints.update(coverage_map(brief, self._sentences), self.palette())
-        set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)  # before the layout too
-        self.setWordWrapMode(wrap_mode(text))   # linear layout of long unbroken runs
+    def _drop_documents(self) -> None:
+        """Forget the kept documents (another brief)."""
+        for entry in self._documents.values():
+            self._retire(entry[1])
+        self._documents = {}
+
+    def _retire(self, doc) -> None:
+        """Delete a kept document now, or once the view no longer shows it."""
+        if doc is self.document():
+            self._retired.append(doc)
+        elif shiboken6.isValid(doc):
+            doc.deleteLater()
+
+    def _set_document(self, doc) -> None:
         self.setDocument(doc)
-        # what is on screen changes as Qt lays the text out, not only on scrolling
-        doc.documentLayout().documentSizeChanged.connect(self._forget_visible)
-        self._header.show_article(self._brief.article, self._brief.title)
+        retired, self._retired = self._retired, []
+        for old in retired:
+            self._retire(old)
+
+    def _load(self) -> None:
+        """Put the current source's document in the view: the kept one if its text is
+        unchanged, else a new one."""
+        source = self._brief.source(self._source_id)
+        text = source.text
+        entry = self._documents.get(source.id)
+        if entry is None or entry[0] is not text:
+            if entry is not None:
+                self._retire(entry[1])
+            offsets = OffsetMap(text)
+            sentences = {s.id: s for s in source.sentences}
+            doc, headings = build_document(text, source.sentences, offsets, self._document_owner)
+            tints = CoverageTints(doc, offsets, sentences, headings)
+            # tinted before the view lays the document out: with a layout attached, each tint
+            # re-lays out its paragraph (a 50,000-sentence paragraph took minutes); without, ms
+            tints.update(coverage_map(self._brief, sentences), self.palette())
+            set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)  # before layout too
+            entry = self._documents[source.id] = (text, doc, offsets, sentences, tints)
+            fresh = True
+        else:
+            fresh = False
+        _, doc, self._offsets, self._sentences, self._tints = entry
+        self._visible_cache = (None, (0, 0))
+        self.setWordWrapMode(wrap_mode(text))   # linear layout of long unbroken runs
+        self._set_document(doc)
+        if fresh:   # what is on screen changes as Qt lays the text out, not only on scrolling
+            doc.documentLayout().documentSizeChanged.connect(self._forget_visible)
+        self._header.show_article(source, self._brief.title)
         set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)
-        self._connect(brief, True)
+
+    # ---- which source ----------------------------------------------------------------
+    def source_id(self) -> str | None:
+        """The id of the source shown."""
+        return self._source_id
+
+    def show_source(self, source_id: str) -> bool:
+        """Show another of the brief's sources (its document kept for next time), with the
+        selected item's sentences there highlighted. Returns False for an unknown id."""
+        if self._brief is None or not self._brief.has_source(source_id):
+            return False
+        if source_id == self._source_id:
+            return True
+        self.setExtraSelections([])
+        self._source_id = source_id
+        self._load()
         self.refresh_coverage(force_signal=True)
+        self._layout_header()
+        self.sourceShown.emit(source_id)
+        return True
 
     def brief(self):
         return self._brief
@@ -116,7 +187,8 @@ class ArticleView(QTextEdit):
     def _connect(self, brief, on: bool) -> None:
         pairs = ((brief.inserted, self._on_rows), (brief.removed, self._on_rows),
                  (brief.item_changed, self._on_item_changed), (brief.meta_changed, self._on_meta),
-                 (brief.article_changed, self._on_article_changed))
+                 (brief.article_changed, self._on_article_changed),
+                 (brief.sources_changed, self._on_sources_changed))
         for signal, slot in pairs:
             (signal.connect if on else signal.disconnect)(slot)
 
@@ -129,21 +201,39 @@ class ArticleView(QTextEdit):
 
     def _on_meta(self, name: str) -> None:
         if shiboken6.isValid(self) and self._brief is not None and (
-                name.startswith("article.") or name == "title"):
-            self._header.show_article(self._brief.article, self._brief.title)
-            self._layout_header()
+                name.startswith(("article.", "source.")) or name == "title"):
+            self._show_header()
+
+    def _show_header(self) -> None:
+        self._header.show_article(self._brief.source(self._source_id), self._brief.title)
+        self._layout_header()
 
     def _on_article_changed(self) -> None:
-        """A new version of the text (an update or its undo): build the document again,
-        keep the selected item shown and the scroll position."""
+        """A new version of a text (an update or its undo): build the document again if
+        it is the one shown, keep the selected item shown and the scroll position."""
         if not shiboken6.isValid(self) or self._brief is None:
+            return
+        source = self._brief.source(self._source_id)
+        if self._documents.get(source.id, (None,))[0] is source.text:
+            self._schedule_refresh()   # another source changed: tints may have
             return
         brief, shown = self._brief, self._shown_id
         scroll = self.verticalScrollBar().value()
-        self.set_brief(brief)
+        self.set_brief(brief, self._source_id)
         self._shown_id = shown
         self._reshow()
         self.verticalScrollBar().setValue(scroll)
+
+    def _on_sources_changed(self) -> None:
+        """A source added, removed or moved: if the shown one went, show the first."""
+        if not shiboken6.isValid(self) or self._brief is None:
+            return
+        for gone in [sid for sid in self._documents if not self._brief.has_source(sid)]:
+            self._retire(self._documents.pop(gone)[1])
+        if not self._brief.has_source(self._source_id):
+            self.show_source(self._brief.article.id)
+        else:
+            self._schedule_refresh()
 
     def _schedule_refresh(self) -> None:
         """Coalesce a burst of core changes (a macro, a paste of 100 items) into one pass."""
@@ -179,14 +269,19 @@ class ArticleView(QTextEdit):
         if event.type() == QEvent.Type.PaletteChange and self._tints is not None:
             self._tints.update(self._tints.kinds, self.palette(), repaint_all=True)
             self._reshow()
-            self._header.show_article(self._brief.article, self._brief.title)
+            self._show_header()
 
     # ---- the selected item -----------------------------------------------------------
     def show_item(self, item) -> None:
         """Strongly highlight an item's sentences (None clears) and scroll to the first,
         unless one of them is already on screen: a click in the article that selects an
-        item must not yank the text away from under the mouse."""
+        item must not yank the text away from under the mouse. An item that cites nothing
+        in the source shown, but cites another source, brings that source up."""
         self._shown_id = item.id if item is not None else None
+        if item is not None and self._brief is not None:
+            sids = self._brief.sentence_ids_of(item)
+            if sids and not any(sid in self._sentences for sid in sids):
+                self.show_source(source_of_sentence(sids[0]))
         self._apply_strong(item)
         if self._shown and not self._any_visible(self._shown):
             self.scroll_to_sentence(self._shown[0].id)
@@ -258,7 +353,10 @@ class ArticleView(QTextEdit):
                 if is_suggestion(s)]
 
     def scroll_to_sentence(self, sid: str) -> None:
-        """Bring a sentence into view (a third from the top) unless it is already visible."""
+        """Bring a sentence into view (a third from the top) unless it is already visible;
+        a sentence of another source brings that source up first."""
+        if sid not in self._sentences and self._brief is not None:
+            self.show_source(source_of_sentence(sid))
         sentence = self._sentences.get(sid)
         if sentence is None:
             return
@@ -321,7 +419,7 @@ class ArticleView(QTextEdit):
         qt_pos = self._char_at(point)
         if qt_pos is None or self._brief is None:
             return None
-        sentence = self._brief.sentence_at(self._offsets.to_cp(qt_pos))
+        sentence = self._brief.sentence_at(self._offsets.to_cp(qt_pos), self._source_id)
         return sentence.id if sentence else None
 
     def _char_at(self, point: QPoint) -> int | None:
@@ -393,9 +491,10 @@ class ArticleView(QTextEdit):
         if cursor.hasSelection():
             start = self._offsets.to_cp(cursor.selectionStart())
             end = self._offsets.to_cp(cursor.selectionEnd())
-            return [s.id for s in self._brief.sentences_between(start, end)]
+            return [s.id for s in self._brief.sentences_between(start, end, self._source_id)]
         at = self._offsets.to_cp(cursor.position())
-        sentence = self._brief.sentence_at(at) or self._brief.sentence_at(at - 1)
+        source = self._brief.source(self._source_id)
+        sentence = source.sentence_at(at) or source.sentence_at(at - 1)
         return [sentence.id] if sentence else []
 
     def selection_in_one_sentence(self) -> bool:
@@ -425,6 +524,8 @@ class ArticleView(QTextEdit):
 
     def select_sentences(self, first: str, last: str | None = None) -> None:
         """Select sentences first..last in the view (keyboard and scripting use)."""
+        if first not in self._sentences:
+            self.show_source(source_of_sentence(first))
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(self._sentences[first].start))
         end = self._sentences[last or first].end

@@ -45,8 +45,13 @@ class Dialogs:
 
     def update_article_path(self, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Update article from a new version", folder, ARTICLE_FILTER)
+            self.parent, "Update source from a new version", folder, ARTICLE_FILTER)
         return path or None
+
+    def source_paths(self, folder: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.parent, "Add sources to the brief", folder, ARTICLE_FILTER)
+        return list(paths)
 
     def review_update(self, plan) -> bool:
         """Show what an article update does to every source; True to apply it."""
@@ -120,6 +125,11 @@ class ScriptedDialogs(Dialogs):
 
     def update_article_path(self, folder: str) -> str | None:
         return self._next_path("update")
+
+    def source_paths(self, folder: str) -> list[str]:
+        """The next entry of `paths`: a list of files, or one file."""
+        got = self._next_path("sources")
+        return [] if got is None else list(got) if isinstance(got, (list, tuple)) else [got]
 
     def review_update(self, plan) -> bool:
         """Builds the real review dialog (kept in `reviewed` for tests to read) without

@@ -117,9 +117,47 @@ class FileActions:
         self.w.set_brief(Brief(article))
         return True
 
-    def update_article(self, path: str | None = None) -> bool:
-        """Replace the article with a new version of it, after the analyst has reviewed
-        what happens to every source (one undo step; Cancel changes nothing)."""
+    def add_sources(self, paths: list[str] | None = None) -> list[str]:
+        """Add report files to the brief as sources (one undo step); a file that cannot be
+        read is reported and the others are added. Returns the new sources' ids."""
+        if paths is None:
+            paths = self.w.dialogs.source_paths(self.w.settings.last_folder())
+        sources = []
+        for path in paths:
+            if Path(path).suffix.lower() == ".brief":
+                self.w.dialogs.error(f"{path}: is a brief, not a report to add as a source")
+                continue
+            try:
+                report = load_article(self.w, path)
+            except ImportCancelled:
+                self.w.statusBar().showMessage("Import cancelled.", 4000)
+                break
+            except BriefingFileError as exc:
+                self.w.dialogs.error(str(exc))
+                continue
+            sources.append(self.w.brief.new_source(report.text, **report.metadata()))
+        ops.add_sources(self.w.brief, self.w.undo_stack, sources)
+        if sources:
+            self.w.settings.set_last_folder(str(Path(paths[0]).resolve().parent))
+            self.w.article_view.show_source(sources[0].id)
+            names = ", ".join(f"“{s.label}”" for s in sources)
+            self.w.statusBar().showMessage(f"Added {len(sources)} source{'s' if len(sources) != 1 else ''}: {names}", 6000)
+        return [s.id for s in sources]
+
+    def new_from_articles(self, paths: list[str]) -> bool:
+        """A new brief over several reports: the first as its article, the rest as sources
+        (the new brief's history starts with them, so undo cannot leave it empty)."""
+        if not paths or not self.new_from_article(paths[0]):
+            return False
+        if len(paths) > 1:
+            self.add_sources(paths[1:])
+        return True
+
+    def update_article(self, path: str | None = None, source_id: str | None = None) -> bool:
+        """Replace the source shown (or the given one) with a new version of it, after the
+        analyst has reviewed what happens to every citation (one undo step; Cancel changes
+        nothing)."""
+        source_id = source_id or self.w.article_view.source_id() or self.w.brief.article.id
         path = self._article_path(path, self.w.dialogs.update_article_path)
         if not path:
             return False
@@ -131,9 +169,9 @@ class FileActions:
         except BriefingFileError as exc:
             self.w.dialogs.error(str(exc))
             return False
-        plan = self.w.brief.plan_update(text)
-        if plan.text == self.w.brief.article.text:
-            self.w.statusBar().showMessage("That version is the article as it is: nothing to update.", 6000)
+        plan = self.w.brief.plan_update(text, source_id)
+        if plan.text == self.w.brief.source(source_id).text:
+            self.w.statusBar().showMessage("That version is the source as it is: nothing to update.", 6000)
             return False
         if not self.w.dialogs.review_update(plan):
             self.w.statusBar().showMessage("Article update cancelled.", 4000)

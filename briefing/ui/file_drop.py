@@ -1,5 +1,6 @@
-"""Files dropped on a window: a .brief opens, any format the importer registry reads starts
-a new brief over it; anything else is refused at the border (the pointer says no).
+"""Files dropped on a window: a .brief opens; reports (any format the importer registry
+reads) are added to the open brief as sources, or start a new brief over them from the
+start page; anything else is refused at the border (the pointer says no).
 
 An event filter on the window, so the window class only has to create one."""
 from __future__ import annotations
@@ -15,15 +16,28 @@ if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 
-def dropped_path(mime) -> str | None:
-    """The one local file a drop carries, if it is a brief or a supported article."""
+def _is_brief(path: str) -> bool:
+    return Path(path).suffix.lower() == ".brief"
+
+
+def dropped_paths(mime) -> list[str]:
+    """The local files a drop carries: one brief, or one or more supported reports
+    (empty for anything else: a brief among reports, an unsupported file, a web link)."""
     if mime is None or not mime.hasUrls():
-        return None
-    files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-    if len(files) != 1:
-        return None
-    path = files[0]
-    return path if Path(path).suffix.lower() == ".brief" or is_supported(path) else None
+        return []
+    urls = mime.urls()
+    files = [url.toLocalFile() for url in urls if url.isLocalFile()]
+    if not files or len(files) != len(urls):
+        return []
+    if any(_is_brief(f) for f in files):
+        return files if len(files) == 1 else []
+    return files if all(is_supported(f) for f in files) else []
+
+
+def dropped_path(mime) -> str | None:
+    """The first file of an accepted drop (one-file callers)."""
+    paths = dropped_paths(mime)
+    return paths[0] if paths else None
 
 
 class FileDrop(QObject):
@@ -36,21 +50,27 @@ class FileDrop(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.DragEnter, QEvent.DragMove):
-            if dropped_path(event.mimeData()):
+            if dropped_paths(event.mimeData()):
                 event.acceptProposedAction()
             else:
                 event.ignore()
             return True
         if kind == QEvent.Drop:
-            path = dropped_path(event.mimeData())
-            if path:
+            paths = dropped_paths(event.mimeData())
+            if paths:
                 event.acceptProposedAction()
-                self.open(path)
+                self.open(paths)
             return True
         return False
 
-    def open(self, path: str) -> bool:
+    def open(self, paths: list[str] | str) -> bool:
+        """A brief opens; reports become sources of the open brief, or a new brief."""
+        paths = [paths] if isinstance(paths, str) else list(paths)
         files = self.window.files
-        if Path(path).suffix.lower() == ".brief":
-            return files.open(path)
-        return files.new_from_article(path)
+        if len(paths) == 1 and _is_brief(paths[0]):
+            return files.open(paths[0])
+        brief = self.window.brief
+        blank = brief is None or not brief.items and not any(s.text.strip() for s in brief.sources)
+        if self.window.showing_start_page() or blank:
+            return files.new_from_articles(paths)
+        return bool(files.add_sources(paths))

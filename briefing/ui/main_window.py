@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter,
-                               QStackedWidget, QToolButton, QWidget)
+                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from briefing import __version__
 from briefing.api import Brief
@@ -27,6 +27,7 @@ from briefing.ui.dialogs import Dialogs
 from briefing.ui.file_actions import FileActions
 from briefing.ui.file_drop import FileDrop
 from briefing.ui.settings import Settings
+from briefing.ui.source_tabs import SourceTabs
 from briefing.ui.start_page import StartPage
 from briefing.ui.tooltips import plain_tooltip
 
@@ -69,10 +70,11 @@ class MainWindow(QMainWindow):
         self.brief: Brief | None = None
         self.autosaver = None  # set by the window manager; tests may leave it out
         self.article_view = ArticleView(self)
+        self.source_tabs = SourceTabs(self)
         self.form = BriefForm(brief, self.undo_stack)
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.article_view)
+        self.splitter.addWidget(self._article_pane())
         self.splitter.addWidget(self.form)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
@@ -95,6 +97,17 @@ class MainWindow(QMainWindow):
         self.set_brief(brief)
 
     # ---- construction ----------------------------------------------------------------
+    def _article_pane(self) -> QWidget:
+        """The source switcher over the article view."""
+        pane = QWidget(self)
+        pane.setObjectName("articlePane")
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.source_tabs)
+        layout.addWidget(self.article_view, 1)
+        return pane
+
     def _build_actions(self) -> None:
         self.actions = build_actions(self, lambda name: getattr(self, name))
         undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -134,6 +147,10 @@ class MainWindow(QMainWindow):
         view.toggleLinkRequested.connect(self.toggle_link)
         view.coverageChanged.connect(self._show_coverage)
         view.reviewChanged.connect(self._show_review)
+        view.sourceShown.connect(self._source_shown)
+        self.source_tabs.sourceSelected.connect(view.show_source)
+        self.source_tabs.moveRequested.connect(
+            lambda sid, index: ops.move_source(self.brief, self.undo_stack, sid, index))
         self.start_page.newRequested.connect(self.new_from_article)
         self.start_page.openRequested.connect(self.open_dialog)
         self.start_page.recentRequested.connect(lambda path: self.files.open(path))
@@ -160,6 +177,8 @@ class MainWindow(QMainWindow):
         """Show a brief (a fresh undo history: undo never crosses into another file)."""
         self.undo_stack.clear()
         self.brief = brief
+        self._cited_step = (None, -1)
+        self.source_tabs.set_brief(brief)
         self.article_view.set_brief(brief)
         self.form.set_brief(brief, self.undo_stack)
         self.undo_stack.setClean()
@@ -178,6 +197,8 @@ class MainWindow(QMainWindow):
         return self.pages.currentWidget() is self.start_page
 
     _BRIEF_ONLY = ("save", "save_as", "export_md", "export_docx", "preview", "update_article",
+                   "add_source", "remove_source", "source_left", "source_right", "next_source",
+                   "prev_source", "next_cited", "prev_cited",
                    "close", "link", "delete_item", "move_up", "move_down", "next_review",
                    "prev_review", *(f"new_{kind}" for kind in KINDS))
 
@@ -192,6 +213,7 @@ class MainWindow(QMainWindow):
         elif self.brief is not None:   # these follow their own state, not just "a brief is open"
             self.actions["link"].setEnabled(bool(self.form.selected_item_id()))
             self._show_review(len(self.brief.needing_review()))
+            self._update_source_actions()
 
     def close_brief(self) -> bool:
         """File › Close: the brief goes (after the unsaved-changes question); the window
@@ -235,6 +257,100 @@ class MainWindow(QMainWindow):
         item = self.brief.item(item_id) if item_id else None
         self.article_view.show_item(item)
         self.actions["link"].setEnabled(item is not None)
+        self.source_tabs.mark_cited(self.brief.source_ids_of(item) if item is not None else ())
+        self._cited_step = (item_id or None, -1)
+
+    # ---- sources ---------------------------------------------------------------------
+    def _source_shown(self, source_id: str) -> None:
+        self.source_tabs.show_source(source_id)
+        self._update_source_actions()
+
+    def _update_source_actions(self) -> None:
+        if self.brief is None or self.showing_start_page():
+            return
+        ids = [s.id for s in self.brief.sources]
+        here = ids.index(self.article_view.source_id()) if self.article_view.source_id() in ids else 0
+        several = len(ids) > 1
+        for name, on in (("remove_source", several), ("next_source", several),
+                         ("prev_source", several), ("source_left", here > 0),
+                         ("source_right", here < len(ids) - 1)):
+            self.actions[name].setEnabled(on)
+
+    def show_source(self, source_id: str) -> bool:
+        """Show one of the brief's sources in the article pane (automation surface)."""
+        return self.article_view.show_source(source_id)
+
+    def add_sources(self, paths: list[str] | None = None) -> list[str]:
+        """Add report files as sources (asks for them when none are given)."""
+        return self.files.add_sources(paths)
+
+    def remove_source(self, source_id: str | None = None) -> bool:
+        """Remove the source shown (or the given one); a cited source is removed, with its
+        citations, only after the analyst agrees. Undo brings both back."""
+        source_id = source_id or self.article_view.source_id()
+        if self.brief is None or not self.brief.has_source(source_id):
+            return False
+        if len(self.brief.sources) < 2:
+            self.statusBar().showMessage("A brief keeps at least one source.", 4000)
+            return False
+        source = self.brief.source(source_id)
+        cited = self.brief.citations_of_source(source_id)
+        if cited and not self.dialogs.confirm(
+                "Remove cited source?",
+                f"“{source.label}” is cited {cited} time{'s' if cited != 1 else ''}. Removing "
+                "it removes those citations from the items too. (Undo brings them back.)"):
+            return False
+        return ops.remove_source(self.brief, self.undo_stack, source_id)
+
+    def move_source_left(self) -> None:
+        self._move_source(-1)
+
+    def move_source_right(self) -> None:
+        self._move_source(1)
+
+    def _move_source(self, step: int) -> None:
+        source_id = self.article_view.source_id()
+        here = [s.id for s in self.brief.sources].index(source_id)
+        ops.move_source(self.brief, self.undo_stack, source_id, here + step)
+
+    def next_source(self) -> None:
+        self._step_source(1)
+
+    def previous_source(self) -> None:
+        self._step_source(-1)
+
+    def _step_source(self, step: int) -> None:
+        ids = [s.id for s in self.brief.sources]
+        here = ids.index(self.article_view.source_id())
+        self.article_view.show_source(ids[(here + step) % len(ids)])
+
+    def next_cited(self) -> None:
+        self._step_cited(1)
+
+    def previous_cited(self) -> None:
+        self._step_cited(-1)
+
+    def _step_cited(self, step: int) -> None:
+        """Go to the selected item's next (previous) cited sentence, in reading order
+        across sources, wrapping around; the status bar says where."""
+        item_id = self.form.selected_item_id()
+        if not item_id:
+            self.statusBar().showMessage("Select an item first.", 4000)
+            return
+        sids = self.brief.sentence_ids_of(self.brief.item(item_id))
+        if not sids:
+            self.statusBar().showMessage("This item cites no sentence.", 4000)
+            return
+        last = self._cited_step[1] if self._cited_step[0] == item_id else (-1 if step > 0 else 0)
+        n = (last + step) % len(sids)
+        self._cited_step = (item_id, n)
+        sid = sids[n]
+        self.article_view.scroll_to_sentence(sid)
+        self.article_view.select_sentences(sid)
+        source = self.brief.source_of(sid)
+        self.statusBar().showMessage(
+            f"Sentence {n + 1} of {len(sids)} cited by this item: sentence "
+            f"{sentence_number(sid)} of “{source.label}”", 6000)
 
     def new_item(self, kind: str, sentence_ids: list[str] | None = None,
                  text: str | None = None) -> str | None:
@@ -324,7 +440,10 @@ class MainWindow(QMainWindow):
             self.autosaver.changed(clean)
 
     def _show_coverage(self, cited: int, total: int) -> None:
-        self.coverage.setText(f"{cited} of {total} sentences cited")
+        several = self.brief is not None and len(self.brief.sources) > 1
+        self.coverage.setText(f"{cited} of {total} sentences cited"
+                              + (" in this source" if several else ""))
+        self._update_source_actions()
 
     def _show_review(self, count: int) -> None:
         self.review.setText(f"⚠ {count} need review" if count else "")

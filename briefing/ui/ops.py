@@ -22,9 +22,11 @@ from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.source import sentence_number
 from briefing.core.update import UpdatePlan
-from briefing.ui.commands import (AddItemCommand, DeleteItemCommand, EditFieldCommand,
-                                  MoveItemCommand, ReplaceArticleCommand, SetCitationsCommand,
-                                  SetMetaCommand)
+from briefing.core.source import Source
+from briefing.ui.commands import (AddItemCommand, AddSourceCommand, DeleteItemCommand,
+                                  EditFieldCommand, MoveItemCommand, MoveSourceCommand,
+                                  RemoveSourceCommand, ReplaceArticleCommand,
+                                  SetCitationsCommand, SetMetaCommand)
 
 
 def _plural(n: int, word: str) -> str:
@@ -198,4 +200,37 @@ def extend_citation(brief: BriefModel, stack: QUndoStack, item_id: str, index: i
 # ---- the article -------------------------------------------------------------------
 def update_article(brief: BriefModel, stack: QUndoStack, plan: UpdatePlan) -> None:
     """Apply a planned article update (new text, every citation re-anchored or flagged)."""
-    stack.push(ReplaceArticleCommand(brief, plan.text, plan.citations(), "Update article"))
+    label = "Update article" if plan.source == brief.article.id else \
+        f"Update source “{brief.source(plan.source).label}”"
+    stack.push(ReplaceArticleCommand(brief, plan.text, plan.citations(), label, plan.source))
+
+
+# ---- sources -----------------------------------------------------------------------
+def add_sources(brief: BriefModel, stack: QUndoStack, sources: list[Source]) -> list[Source]:
+    """Add reports as sources (several dropped files are one undo step)."""
+    if not sources:
+        return []
+    if len(sources) > 1:
+        stack.beginMacro(f"Add {_plural(len(sources), 'source')}")
+    for source in sources:
+        stack.push(AddSourceCommand(brief, source, f"Add source “{source.label}”"))
+    if len(sources) > 1:
+        stack.endMacro()
+    return sources
+
+
+def remove_source(brief: BriefModel, stack: QUndoStack, source_id: str) -> bool:
+    """Remove a source and its citations (the caller asks first if it is cited)."""
+    if len(brief.sources) < 2 or not brief.has_source(source_id):
+        return False
+    stack.push(RemoveSourceCommand(brief, source_id))
+    return True
+
+
+def move_source(brief: BriefModel, stack: QUndoStack, source_id: str, index: int) -> bool:
+    """Put a source at another place in the list (nothing if it is there already)."""
+    index = max(0, min(index, len(brief.sources) - 1))
+    if not brief.has_source(source_id) or brief.sources.index(brief.source(source_id)) == index:
+        return False
+    stack.push(MoveSourceCommand(brief, source_id, index))
+    return True

@@ -27,13 +27,21 @@ StatusRole = Qt.UserRole + 2             # str: exact, moved, fuzzy, ambiguous, 
 REVIEW_COLOUR = "#b45309"                # amber: needs review (the highlight's dashes too)
 
 
-def source_text(c: Citation, r: Resolution) -> str:
-    """A Sources row: the stored quote, marked when it no longer matches the article."""
+def source_badge(label: str) -> str:
+    """The report a citation quotes, as a short badge before its quote: "[TASS] "."""
+    label = " ".join(label.split())
+    return f"[{label if len(label) <= 24 else label[:23] + '…'}] "
+
+
+def source_text(c: Citation, r: Resolution, report: str = "") -> str:
+    """A Sources row: the stored quote, marked when it no longer matches the article;
+    in a brief over several reports, led by a badge naming the report (`report`)."""
     quote = " ".join(elide(c.exact).split())
+    badge = source_badge(report) if report else ""
     if not r.needs_review:
-        return quote
+        return badge + quote
     how = f"{r.status}, {round(r.similarity * 100)}%" if r.status == "fuzzy" else r.status
-    return f"⚠ needs review ({how}): “{quote}”"
+    return f"⚠ needs review ({how}): {badge}“{quote}”"
 
 
 def source_tooltip(index: int, c: Citation, r: Resolution) -> str:
@@ -59,6 +67,13 @@ class SourcesModel(QAbstractListModel):
         self._brief, self._citations = brief, list(citations)
         self.endResetModel()
 
+    def _report(self, c: Citation) -> str:
+        """The label of the report a citation quotes, when the brief has several."""
+        brief = self._brief
+        if len(brief.sources) < 2:
+            return ""
+        return brief.source(c.source).label if brief.has_source(c.source) else c.source
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else len(self._citations)
 
@@ -71,9 +86,10 @@ class SourcesModel(QAbstractListModel):
             return n
         r = self._brief.resolution(c)
         if role == Qt.DisplayRole:
-            return source_text(c, r)
+            return source_text(c, r, self._report(c))
         if role == Qt.ToolTipRole:
-            return source_tooltip(n, c, r)
+            report = self._report(c)
+            return (f"From “{report}”\n" if report else "") + source_tooltip(n, c, r)
         if role == Qt.ForegroundRole:
             return QBrush(QColor(REVIEW_COLOUR)) if r.needs_review else None
         if role == SentenceRole:

@@ -74,13 +74,44 @@ def test_dropping_a_brief_opens_it(window, tmp_path):
     assert window.files.path == str(path)
 
 
-def test_unsupported_or_several_files_are_refused(window, tmp_path):
+def test_unsupported_files_or_a_brief_among_reports_are_refused(window, tmp_path):
     before = window.brief
     other = tmp_path / "picture.png"
     other.write_bytes(b"\x89PNG")
+    brief = tmp_path / "sample.brief"
+    brief.write_bytes(SAMPLE.read_bytes())
     assert drop(window, [other]) == (False, False)
-    assert drop(window, [FIXTURES / "news.html", FIXTURES / "blog.html"]) == (False, False)
+    assert drop(window, [FIXTURES / "news.html", other]) == (False, False)
+    assert drop(window, [FIXTURES / "news.html", brief]) == (False, False)
     assert window.brief is before
+
+
+def test_several_files_dropped_on_an_empty_window_make_one_brief_over_them(window, qtbot):
+    assert drop(window, [FIXTURES / "news.html", FIXTURES / "blog.html"]) == (True, True)
+    titles = [s.title for s in window.brief.sources]
+    assert titles[0] == "Port strike halts container traffic for a third day"
+    assert len(titles) == 2
+    qtbot.waitUntil(window.source_tabs.isVisible)
+    assert window.source_tabs.tab_texts()[0].startswith("Port strike")
+
+
+def test_files_dropped_on_an_open_brief_are_added_as_sources_in_one_undo_step(window, tmp_path, qtbot):
+    path = tmp_path / "sample.brief"
+    path.write_bytes(SAMPLE.read_bytes())
+    window.open(str(path))
+    before = window.brief
+    assert drop(window, [FIXTURES / "news.html", FIXTURES / "report_two_column.pdf"]) == (True, True)
+    assert window.brief is before and len(before.sources) == 3
+    assert [s.title for s in before.sources[1:]] == [
+        "Port strike halts container traffic for a third day", "Grain Corridors Under Pressure"]
+    # the first added source is shown, and its tab says how much of it is cited
+    assert window.article_view.source_id() == before.sources[1].id
+    qtbot.waitUntil(lambda: len(window.source_tabs.tab_texts()) == 3)
+    assert window.source_tabs.tab_texts()[1].endswith(" · 0 of %d cited" % len(before.sources[1].sentences))
+    assert window.source_tabs.current_source_id() == before.sources[1].id
+    window.undo_stack.undo()
+    assert len(before.sources) == 1 and window.article_view.source_id() == "src1"
+    qtbot.waitUntil(lambda: not window.source_tabs.isVisible())
 
 
 def test_bad_dropped_file_is_one_error_and_changes_nothing(window, tmp_path):

@@ -1,0 +1,143 @@
+"""The source switcher over the article pane: one tab per source, with its coverage.
+
+Each tab reads "Title · 3 of 12 cited"; a tab whose source the selected item cites wears a
+mark (●) and says so to screen readers, so the analyst sees at a glance which reports an
+item rests on. Dragging a tab asks to move the source (an undo step, through the window);
+the bar never changes the brief itself.
+"""
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QTabBar, QWidget
+
+from briefing.ui.tooltips import plain_tooltip
+
+MAX_TITLE = 40   # characters of a source's title on its tab (the tooltip has all of it)
+CITED_MARK = "● "
+
+
+def _clip(text: str, limit: int = MAX_TITLE) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class SourceTabs(QTabBar):
+    sourceSelected = Signal(str)        # the analyst picked a source to read
+    moveRequested = Signal(str, int)    # a tab was dragged: source id, new place
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceTabs")
+        self.setAccessibleName("Sources")
+        self.setDocumentMode(True)
+        self.setExpanding(False)
+        self.setElideMode(Qt.ElideRight)   # long titles end in …
+        self.setUsesScrollButtons(True)
+        self.setMovable(True)
+        self._brief = None
+        self._ids: list[str] = []
+        self._marked: set[str] = set()
+        self._shown: str | None = None   # the source the article view shows
+        self._filling = False
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.currentChanged.connect(self._current_changed)
+        self.tabMoved.connect(self._moved)
+
+    def set_brief(self, brief) -> None:
+        if self._brief is not None:
+            self._connect(self._brief, False)
+        self._brief, self._marked = brief, set()
+        if brief is not None:
+            self._connect(brief, True)
+        self.refresh()
+
+    def _connect(self, brief, on: bool) -> None:
+        for signal in (brief.sources_changed, brief.article_changed, brief.inserted,
+                       brief.removed, brief.meta_changed, brief.item_changed):
+            (signal.connect if on else signal.disconnect)(self._schedule)
+
+    def _schedule(self, *_args) -> None:
+        """Coalesce a burst of changes (a paste of 100 items) into one refresh."""
+        if shiboken6.isValid(self):
+            self._refresh_timer.start()
+
+    def source_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def tab_texts(self) -> list[str]:
+        return [self.tabText(i) for i in range(self.count())]
+
+    def current_source_id(self) -> str | None:
+        i = self.currentIndex()
+        return self._ids[i] if 0 <= i < len(self._ids) else None
+
+    def show_source(self, source_id: str) -> None:
+        """Make a source's tab current (the view tells us what it shows)."""
+        self._shown = source_id
+        if source_id in self._ids and self.current_source_id() != source_id:
+            self._filling = True
+            try:
+                self.setCurrentIndex(self._ids.index(source_id))
+            finally:
+                self._filling = False
+
+    def mark_cited(self, source_ids) -> None:
+        """Mark the tabs of the sources the selected item cites."""
+        marked = set(source_ids)
+        if marked != self._marked:
+            self._marked = marked
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Tabs for the brief's sources, in order, each with its title and coverage."""
+        self._refresh_timer.stop()
+        if not shiboken6.isValid(self):
+            return
+        brief = self._brief
+        current = self._shown or self.current_source_id()
+        sources = list(brief.sources) if brief is not None else []
+        self._filling = True
+        try:
+            while self.count() > len(sources):
+                self.removeTab(self.count() - 1)
+            while self.count() < len(sources):
+                self.addTab("")
+            self._ids = [s.id for s in sources]
+            for i, source in enumerate(sources):
+                self._fill_tab(i, source)
+            if current in self._ids:
+                self.setCurrentIndex(self._ids.index(current))
+        finally:
+            self._filling = False
+        # one source needs no switcher; the bar stays for two or more
+        self.setVisible(len(sources) > 1)
+
+    def _fill_tab(self, i: int, source) -> None:
+        cited, total = self._brief.coverage(source.id)
+        mark = CITED_MARK if source.id in self._marked else ""
+        self.setTabText(i, f"{mark}{_clip(source.label)} · {cited} of {total} cited")
+        details = [source.label, ", ".join(x for x in (source.outlet, source.published) if x),
+                   source.url, f"{cited} of {total} sentences cited"]
+        if source.id in self._marked:
+            details.append("cited by the selected item")
+        self.setTabToolTip(i, plain_tooltip("\n".join(d for d in details if d)))
+        self.setAccessibleTabName(i, f"Source {i + 1}: {source.label}, {cited} of {total} "
+                                     f"sentences cited" + (", cited by the selected item"
+                                                           if source.id in self._marked else ""))
+
+    def _current_changed(self, index: int) -> None:
+        if not self._filling and 0 <= index < len(self._ids):
+            self._shown = self._ids[index]
+            self.sourceSelected.emit(self._ids[index])
+
+    def _moved(self, old: int, new: int) -> None:
+        """A tab dragged from old to new: ask for the move, and show the order the brief
+        has until the move is done (a refused move snaps back)."""
+        if self._filling or not (0 <= old < len(self._ids)):
+            return
+        source_id = self._ids[old]
+        self._ids.insert(new, self._ids.pop(old))
+        self.moveRequested.emit(source_id, new)
+        self._schedule()
