@@ -124,6 +124,7 @@ class BriefModel:
             raise ValueError(f"a source has no field {sorted(unknown)[0]!r}")
         source = Source(text, **meta)
         source.id = self._fresh_source_id()
+        self._next_source += 1   # a second new source before this one is added differs
         return source
 
     def insert_source(self, source: Source, index: int | None = None,
