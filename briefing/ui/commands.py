@@ -31,6 +31,14 @@ META_LABELS = {
 }
 
 
+def meta_label(name: str) -> str:
+    """How the undo history names a metadata field ("source.src2.url" -> "source URL")."""
+    if name.startswith("source."):
+        field = name.rpartition(".")[2]
+        return "source " + META_LABELS.get(f"article.{field}", field).replace("article ", "")
+    return META_LABELS.get(name, name)
+
+
 def _singular(kind: str) -> str:
     return section_for(kind).singular
 
@@ -244,7 +252,7 @@ class SetMetaCommand(QUndoCommand):
 
     def __init__(self, brief: BriefModel, name: str, value: str, *,
                  session: Hashable | None = 0) -> None:
-        super().__init__(f"Edit {META_LABELS.get(name, name)}")
+        super().__init__(f"Edit {meta_label(name)}")
         self.brief, self.name, self.new, self.session = brief, name, value, session
         self.old = self._current()
 

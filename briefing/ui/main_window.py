@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
     # ---- sources ---------------------------------------------------------------------
     def _source_shown(self, source_id: str) -> None:
         self.source_tabs.show_source(source_id)
+        self.form.meta.show_source(source_id)
         self._update_source_actions()
 
     def _update_source_actions(self) -> None:

@@ -25,9 +25,7 @@ PLACEHOLDERS = {"title": "Brief title", "analyst": "Your name",
 
 
 def meta_value(brief: BriefModel, name: str) -> str:
-    if name.startswith("article."):
-        return getattr(brief.article, name[len("article."):])
-    return getattr(brief, name)
+    return brief.get_meta(name)
 
 
 def form_layout() -> QFormLayout:
@@ -49,6 +47,7 @@ class MetaEditor(QWidget):
         self.brief, self.stack = brief, stack
         self.undo_keys = UndoKeys(self, stack)
         self.bindings: dict[str, Binding] = {}
+        self.source_id: str | None = None   # the source whose details show (None: the first)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -60,14 +59,35 @@ class MetaEditor(QWidget):
         layout.addWidget(self.article_box)
         layout.addWidget(self._summary_field())
         brief.meta_changed.connect(self._meta_changed)
+        brief.sources_changed.connect(self._update_toggle)
         self.refresh()
 
     def set_brief(self, brief: BriefModel, stack: QUndoStack) -> None:
         """Follow another brief (reopening): fields show its values, edits go to its stack."""
         self.detach()
         self.brief, self.stack, self.undo_keys.stack = brief, stack, stack
+        self.source_id = None
         brief.meta_changed.connect(self._meta_changed)
+        brief.sources_changed.connect(self._update_toggle)
         self.refresh()
+
+    def show_source(self, source_id: str | None) -> None:
+        """Show (and edit) the details of the source the article pane shows."""
+        self.source_id = source_id
+        self.refresh()
+
+    def _source(self):
+        brief = self.brief
+        if self.source_id and brief.has_source(self.source_id):
+            return brief.source(self.source_id)
+        return brief.article
+
+    def _name(self, name: str) -> str:
+        """A binding's name as the brief knows it: the article fields edit the source shown."""
+        source = self._source()
+        if name.startswith("article.") and source is not self.brief.article:
+            return f"source.{source.id}.{name[len('article.'):]}"
+        return name
 
     # ---- building --------------------------------------------------------------------
     def _bind(self, name: str, widget: QWidget) -> QWidget:
@@ -148,26 +168,32 @@ class MetaEditor(QWidget):
         self.article_box.setVisible(expanded)
 
     def _edited(self, name: str, value: str, session) -> None:
+        name = self._name(name)
         if value != meta_value(self.brief, name):
             ops.set_meta(self.brief, self.stack, name, value, session)
 
     def _meta_changed(self, name: str) -> None:
-        if name in self.bindings:
-            self.bindings[name].show(meta_value(self.brief, name))
-        if name.startswith("article."):
+        for bound in self.bindings:
+            if self._name(bound) == name:
+                self.bindings[bound].show(meta_value(self.brief, name))
+        if name.startswith(("article.", "source.")):
             self._update_toggle()
 
     def _update_toggle(self) -> None:
-        a = self.brief.article
+        a = self._source()
         parts = [p for p in (a.outlet, a.author, a.published) if p.strip()]
-        self.toggle.setText("Article" + (f"  —  {' · '.join(parts)}" if parts else ""))
-        self.toggle.setToolTip(plain_tooltip(a.title) or "Article details")
+        sources = self.brief.sources
+        what = "Article" if len(sources) < 2 else \
+            f"Source {sources.index(a) + 1} of {len(sources)}"
+        self.toggle.setText(what + (f"  —  {' · '.join(parts)}" if parts else ""))
+        self.toggle.setToolTip(plain_tooltip(a.title) or f"{what} details")
 
     def refresh(self) -> None:
         for name, binding in self.bindings.items():
-            binding.show(meta_value(self.brief, name))
+            binding.show(meta_value(self.brief, self._name(name)))
         self._update_toggle()
 
     def detach(self) -> None:
         """Stop following this brief (another one is being opened)."""
         self.brief.meta_changed.disconnect(self._meta_changed)
+        self.brief.sources_changed.disconnect(self._update_toggle)

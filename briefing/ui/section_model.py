@@ -21,6 +21,7 @@ DetailRole = Qt.UserRole + 2       # str: "reported · moderate · Reuters"
 CitationCountRole = Qt.UserRole + 3  # int: how many sentences the item cites
 KindRole = Qt.UserRole + 4         # str: the section's item kind
 ReviewCountRole = Qt.UserRole + 5  # int: how many of its citations need review
+SourceCountRole = Qt.UserRole + 6  # int: how many distinct sources (reports) it rests on
 
 DISPLAY_LIMIT = 160  # characters of the first line kept for DisplayRole; the delegate elides to width
 
@@ -53,6 +54,20 @@ def detail(item: Item) -> str:
     return " · ".join(parts)
 
 
+def corroboration(brief: BriefModel, item: Item) -> str:
+    """How many reports a claim rests on ("2 sources"): the analyst's check against
+    single-source claims. Other kinds, and uncited claims, say nothing."""
+    if item.kind != "claim":
+        return ""
+    n = len(brief.source_ids_of(item))
+    return f"{n} source{'s' if n != 1 else ''}" if n else ""
+
+
+def row_detail(brief: BriefModel, item: Item) -> str:
+    """The second line of a row: its fields, and for a claim its corroboration."""
+    return " · ".join(p for p in (detail(item), corroboration(brief, item)) if p)
+
+
 def review_count(brief: BriefModel, item: Item) -> int:
     """Citations of the item that no longer match the article (fuzzy/ambiguous/orphaned)."""
     return brief.review_count(item)
@@ -64,15 +79,19 @@ def review_text(count: int) -> str:
 
 def accessible_text(brief: BriefModel, item: Item) -> str:
     n = review_count(brief, item)
-    return headline(item) + (f" ({n} source{'s' if n != 1 else ''} to review)" if n else "")
+    sources = corroboration(brief, item)
+    return headline(item) + (f", {sources}" if sources else "") + \
+        (f" ({n} source{'s' if n != 1 else ''} to review)" if n else "")
 
 
-def tooltip(item: Item, review: int = 0) -> str:
+def tooltip(item: Item, review: int = 0, sources: str = "") -> str:
     n = len(item.citations)
     cites = f"Cites {n} sentence{'s' if n != 1 else ''}" if n else "No sources yet"
     if review:
         cites += (f"; ⚠ {review} source{'s' if review != 1 else ''} no longer match"
                   f"{'es' if review == 1 else ''} the article and need{'s' if review == 1 else ''} review")
+    if sources:
+        cites += f" in {sources}"
     lines = [item.text.strip(), detail(item), cites]
     if item.note.strip():
         lines.append(f"Note: {item.note.strip()}")
@@ -156,13 +175,15 @@ class SectionModel(QAbstractListModel):
         if role == Qt.AccessibleTextRole:
             return accessible_text(self.brief, item)
         if role == Qt.ToolTipRole:
-            return tooltip(item, review_count(self.brief, item))
+            return tooltip(item, review_count(self.brief, item), corroboration(self.brief, item))
         if role == ReviewCountRole:
             return review_count(self.brief, item)
         if role == ItemIdRole:
             return item.id
         if role == DetailRole:
-            return detail(item)
+            return row_detail(self.brief, item)
+        if role == SourceCountRole:
+            return len(self.brief.source_ids_of(item))
         if role == CitationCountRole:
             return len(item.citations)
         if role == KindRole:
@@ -178,7 +199,7 @@ class SectionModel(QAbstractListModel):
         names = super().roleNames()
         names.update({ItemIdRole: b"itemId", DetailRole: b"detail",
                       CitationCountRole: b"citationCount", KindRole: b"kind",
-                      ReviewCountRole: b"reviewCount"})
+                      ReviewCountRole: b"reviewCount", SourceCountRole: b"sourceCount"})
         return names
 
     # ---- drag and drop -----------------------------------------------------------------

@@ -59,7 +59,7 @@ def test_field_and_citation_changes_emit_data_changed(qtbot, brief, claims):
     with qtbot.waitSignal(claims.dataChanged) as changed:
         brief.set_field("item-2", "confidence", "high")
     assert changed.args[0].row() == 1
-    assert claims.index(1).data(DetailRole) == "reported · high"
+    assert claims.index(1).data(DetailRole) == "reported · high · 1 source"
     with qtbot.waitSignal(claims.dataChanged):
         brief.link("item-2", ["s4"])
     assert claims.index(1).data(CitationCountRole) == 3
