@@ -374,3 +374,14 @@ def test_an_ellipsis_after_an_opening_quote_stays_with_the_quote(quotes, lead, f
 ], ids=["double", "single", "bracketed-word"])
 def test_an_ellipsis_after_a_closing_quote_ends_the_sentence(text, expected):
     assert segments(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title glued to a list mark is still a title
+    ("*Dr. Smith agreed.", ["*Dr. Smith agreed."]),
+    ("—Mr. Smith agreed.", ["—Mr. Smith agreed."]),
+    # a capital letter before something that is no word ends, as before
+    ("It was you and I. — Nobody else.", ["It was you and I.", "— Nobody else."]),
+], ids=["star-title", "dash-title", "letter-before-dash"])
+def test_marks_and_letters(text, expected):
+    assert segments(text) == expected
