@@ -132,32 +132,32 @@ def strong_selections(doc: QTextDocument, offsets: OffsetMap, sentences: list[Se
                       kind: str, palette: QPalette) -> list[QTextEdit.ExtraSelection]:
     """The selected item's sentences: strong tint, wavy underline in the section colour."""
     colours = section_colours(kind, palette)
-    selections = []
-    for sentence in sentences:
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = span_cursor(doc, offsets, sentence)
-        fmt = QTextCharFormat()
-        fmt.setBackground(colours.strong)
-        fmt.setForeground(palette.color(QPalette.ColorRole.Text))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(colours.line)
-        selection.format = fmt
-        selections.append(selection)
-    return selections
+    fmt = QTextCharFormat()
+    fmt.setBackground(colours.strong)
+    fmt.setForeground(palette.color(QPalette.ColorRole.Text))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(colours.line)
+    return _selections(doc, offsets, sentences, fmt)
 
 
 def suggestion_selections(doc: QTextDocument, offsets: OffsetMap,
                           sentences: list[Sentence]) -> list[QTextEdit.ExtraSelection]:
     """Suggested sentences of the selected item's needs-review citations: an amber dashed
     underline and no background, so a suggestion never looks like a citation."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+    fmt.setUnderlineColor(SUGGESTION_COLOUR)
+    fmt.setProperty(SUGGESTION_PROPERTY, True)
+    return _selections(doc, offsets, sentences, fmt)
+
+
+def _selections(doc: QTextDocument, offsets: OffsetMap, sentences: list[Sentence],
+                fmt: QTextCharFormat) -> list[QTextEdit.ExtraSelection]:
+    """One selection per sentence, all sharing one format (Qt shares its data)."""
     selections = []
     for sentence in sentences:
         selection = QTextEdit.ExtraSelection()
         selection.cursor = span_cursor(doc, offsets, sentence)
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        fmt.setUnderlineColor(SUGGESTION_COLOUR)
-        fmt.setProperty(SUGGESTION_PROPERTY, True)
         selection.format = fmt
         selections.append(selection)
     return selections
