@@ -44,7 +44,7 @@ def one_error_line(err: str, path) -> str:
 def test_new_writes_a_brief_over_the_article(tmp_path, article, capsys):
     out = tmp_path / "out.brief"
     assert main(["new", str(article), "-o", str(out), "--title", "Talks"]) == 0
-    assert capsys.readouterr().out == f"{out}: new brief over 4 sentences\n"
+    assert capsys.readouterr().out == f"{out}: new brief over 1 source, 4 sentences\n"
     brief = Brief.load(out)
     assert brief.article.text == NORMALISED
     assert brief.title == "Talks" and brief.items == []
@@ -78,7 +78,7 @@ def test_sentences_json_for_an_article_and_for_a_brief(tmp_path, article, capsys
     rows = _sentences_json(capsys, article)
     assert [r["id"] for r in rows] == ["s1", "s2", "s3", "s4"]
     for r in rows:
-        assert set(r) == {"id", "start", "end", "text"}
+        assert set(r) == {"source", "id", "start", "end", "text"} and r["source"] == "src1"
         assert NORMALISED[r["start"]:r["end"]] == r["text"]
     assert rows[2]["text"] == "Critics called it “a stunt”."
     out = tmp_path / "a.brief"
@@ -236,3 +236,72 @@ def test_real_process_new_sentences_check(tmp_path, article):
     result = run("check", str(edited))
     assert result.returncode == 1 and result.stderr == ""
     assert "citations: 4 (moved 3, fuzzy 1)" in result.stdout
+
+
+# ---- several sources ---------------------------------------------------------------------
+REPORTS = {
+    "paper.txt": "Officials said Musk spoke to Putin often. The Kremlin denied it.",
+    "tass.html": ("<html><head><title>Kremlin rejects report</title></head><body><article>"
+                  "<p>Peskov said there was one call only. He called the report false.</p>"
+                  "</article></body></html>"),
+    "ministry.md": "# Ministry statement\n\nThe ministry is reviewing the reports. It said "
+                   "nothing more.\n",
+}
+
+
+def _reports(tmp_path) -> list[Path]:
+    paths = []
+    for name, text in REPORTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    return paths
+
+
+def test_new_over_several_files_then_add_source_then_check_json(tmp_path, capsys):
+    paper, tass, ministry = _reports(tmp_path)
+    out = tmp_path / "x.brief"
+    assert main(["new", str(paper), str(tass), "-o", str(out)]) == 0
+    assert "2 sources" in capsys.readouterr().out
+    assert main(["add-source", str(out), str(ministry)]) == 0
+    said = capsys.readouterr().out
+    assert "added src3 “Ministry”" in said
+    brief = Brief.load(out)
+    assert [s.title for s in brief.sources] == ["Paper", "Kremlin rejects report", "Ministry"]
+    brief.add_item("claim", "Denied", ["s2", "src2:s2"])
+    brief.save(out)
+    assert main(["check", "--json", str(out)]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert [c["source"] for c in rep["citations"]] == ["src1", "src2"]
+    assert [c["sentence"] for c in rep["citations"]] == ["s2", "src2:s2"]
+    assert main(["sentences", "--json", str(out)]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["source"] for r in rows} == {"src1", "src2", "src3"}
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_add_source_errors_are_one_line_and_leave_the_brief_alone(tmp_path, capsys):
+    paper, tass, _ = _reports(tmp_path)
+    out = tmp_path / "x.brief"
+    main(["new", str(paper), "-o", str(out)])
+    before = out.read_bytes()
+    capsys.readouterr()
+    assert main(["add-source", str(out), str(tass), str(tmp_path / "gone.pdf")]) == 2
+    assert one_error_line(capsys.readouterr().err, tmp_path / "gone.pdf").endswith("no such file")
+    assert out.read_bytes() == before
+
+
+def test_update_one_source_by_id(tmp_path, capsys):
+    paper, tass, _ = _reports(tmp_path)
+    out = tmp_path / "x.brief"
+    main(["new", str(paper), str(tass), "-o", str(out)])
+    brief = Brief.load(out)
+    brief.add_item("claim", "Denied", ["s2", "src2:s2"])
+    brief.save(out)
+    newer = tmp_path / "tass2.txt"
+    newer.write_text("Peskov said there was one call only.", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["update", str(out), str(newer), "--source", "src2", "--force", "--json"]) == 1
+    rep = json.loads(capsys.readouterr().out)
+    assert [(c["source"], c["status"]) for c in rep["citations"]] == [("src2", "orphaned")]
+    assert main(["update", str(out), str(newer), "--source", "src7", "--force"]) == 2
+    assert "has no source 'src7'" in capsys.readouterr().err
