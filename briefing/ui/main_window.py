@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         item = self.brief.item(item_id) if item_id else None
         self.article_view.show_item(item)
         self.actions["link"].setEnabled(item is not None)
-        self.source_tabs.mark_cited(self.brief.source_ids_of(item) if item is not None else ())
+        self.source_tabs.mark_item(item_id)
         self._cited_step = (item_id or None, -1)
 
     # ---- sources ---------------------------------------------------------------------

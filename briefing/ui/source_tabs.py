@@ -38,6 +38,7 @@ class SourceTabs(QTabBar):
         self._brief = None
         self._ids: list[str] = []
         self._marked: set[str] = set()
+        self._item_id: str | None = None   # the selected item, whose sources wear the mark
         self._shown: str | None = None   # the source the article view shows
         self._filling = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
@@ -48,7 +49,7 @@ class SourceTabs(QTabBar):
     def set_brief(self, brief) -> None:
         if self._brief is not None:
             self._connect(self._brief, False)
-        self._brief, self._marked = brief, set()
+        self._brief, self._marked, self._item_id = brief, set(), None
         if brief is not None:
             self._connect(brief, True)
         self.refresh()
@@ -83,12 +84,20 @@ class SourceTabs(QTabBar):
             finally:
                 self._filling = False
 
-    def mark_cited(self, source_ids) -> None:
-        """Mark the tabs of the sources the selected item cites."""
-        marked = set(source_ids)
-        if marked != self._marked:
-            self._marked = marked
-            self.refresh()
+    def mark_item(self, item_id: str | None) -> None:
+        """Mark the tabs of the sources the selected item cites (kept current as its
+        citations change)."""
+        self._item_id = item_id or None
+        self.refresh()
+
+    def _cited_sources(self) -> set[str]:
+        brief = self._brief
+        if brief is None or self._item_id is None:
+            return set()
+        try:
+            return set(brief.source_ids_of(brief.item(self._item_id)))
+        except ValueError:   # the item was deleted
+            return set()
 
     def refresh(self) -> None:
         """Tabs for the brief's sources, in order, each with its title and coverage."""
@@ -98,6 +107,7 @@ class SourceTabs(QTabBar):
         brief = self._brief
         current = self._shown or self.current_source_id()
         sources = list(brief.sources) if brief is not None else []
+        self._marked = self._cited_sources()
         self._filling = True
         try:
             while self.count() > len(sources):
