@@ -53,6 +53,7 @@ _BULLETS = "•⁃▪◦‣"
 _BULLET_RE = re.compile(r"[%s]" % _BULLETS)
 # Marks that open a list line ("- ", "* ", "– ", "> "); only _BULLETS also cut inside a line.
 _LIST_MARKS = _BULLETS + "-*+–—‐‑·>■□●○◆◇►▸→➢➤✓✔"
+_LEADERS = _OPENERS + _LIST_MARKS  # stripped from a token before its word is looked up
 _LIST_START_RE = re.compile(r"(?:[%s]\s*)?(\d{1,2}|[a-z])(\.\)|\.|\))\s" % re.escape(_LIST_MARKS))
 # A list label opening its sentence, up to its full stop: list marks, spaces and openers,
 # then "1", "12", "1.2", "a", "B", "iv" or "XII" (roman up to 39).
@@ -62,9 +63,9 @@ _LABEL_RE = re.compile(
 # A line ending in an initial after a space or an opener ("He met J.", "by J.-P."): the
 # sentence rules decide at its line break as at a space (_chunks). Dotted letters
 # ("U.S.") are left out: at the end of a line they end a paragraph far more often.
-_INITIAL_WINDOW = 16  # characters read back from a line's end: "J.-P.-M." and spaces
+_INITIAL_WINDOW = 16  # characters read back from a line's end for its last full stop
 _INITIAL_AT_END_RE = re.compile(
-    r"(?:(?<=[^\S%s])|(?<=[%s]))[^\W\d_]\.(?:-[^\W\d_]\.)*\s*$" % (_NL, re.escape(_OPENERS)))
+    r"(?:(?<=[^\S%s])|(?<=[%s])|(?<=\.-))[^\W\d_]\.\s*$" % (_NL, re.escape(_OPENERS)))
 
 # Titles before a name: a following capital is the name, never a new sentence.
 _NEVER_SPLIT = frozenset(
@@ -146,7 +147,10 @@ def _chunks(text: str):
 
 def _ends_in_initial(text: str, ls: int, le: int) -> bool:
     """The line text[ls:le] ends in an initial; only its last few characters are read."""
-    return _INITIAL_AT_END_RE.search(text, max(ls, le - _INITIAL_WINDOW), le) is not None
+    dot = text.rfind(".", max(ls, le - _INITIAL_WINDOW), le)
+    if dot < ls + 2 or text[dot - 2].isalnum():   # no room for " X.", or "word." (most lines)
+        return False
+    return _INITIAL_AT_END_RE.match(text, dot - 1, le) is not None
 
 
 def _list_items(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
@@ -226,7 +230,7 @@ def _boundary(text: str, start: int, m: re.Match, n: int, ce: int) -> int:
     term = text[k:m.end(1)]
     if term == ".":
         if tok.isalpha() and len(tok) > 1 and tok.lower() not in _SPECIAL \
-                and not _LABEL_RE.fullmatch(text, start, k):
+                and (tok.strip("ivxIVX") or not _LABEL_RE.fullmatch(text, start, k)):
             return m.end()  # fast path: an ordinary word ends the sentence
         word = _WORD_RE.match(text, n)
         nxt_word = word.group().lower() if word else ""
@@ -259,7 +263,7 @@ def _period_ends(text: str, start: int, tstart: int, tok: str, c: str, nxt: str)
     c is the first character of the next sentence candidate (not lowercase),
     nxt the next word lowercased.
     """
-    core = tok.lstrip(_OPENERS + _LIST_MARKS)
+    core = tok.lstrip(_LEADERS)
     low = core.lower()
     if not core or low in _NEVER_SPLIT:
         return False

@@ -296,6 +296,10 @@ def test_a_line_that_is_only_a_letter_is_not_glued_to_the_next():
     assert segments("Q.\nWhat now?") == ["Q.", "What now?"]
 
 
+def test_a_line_that_is_a_quoted_initial_goes_on():
+    assert segments("“J.\nSmith” left.") == ["“J.\nSmith” left."]
+
+
 @pytest.mark.parametrize("ws", SPACES[:4], ids=SPACE_IDS[:4])
 def test_dotted_initials_before_a_surname_go_on(ws):
     text = f"Its author, J.R.{ws}Smith, declined."
