@@ -67,6 +67,7 @@ class BriefModel:
         self._resolved: dict[Citation, Resolution] = {}
         self._citing: dict[str, list[Item]] | None = None
         self._per_item: dict[int, tuple] = {}  # id(item) -> (trusted ids, to review, item)
+        self._review_total: int | None = None
         # (kind, index) before a row appears/disappears, then (kind, index, item) after.
         self.about_to_insert, self.inserted = Signal(), Signal()
         self.about_to_remove, self.removed = Signal(), Signal()
@@ -183,7 +184,7 @@ class BriefModel:
     def coverage(self, source_id: str) -> tuple[int, int]:
         """(cited sentences, all sentences) of a source: "12 of 40 cited"."""
         source = self.source(source_id)
-        cited = self.cited_sentence_ids()
+        cited = self._citing_index()
         return sum(s.id in cited for s in source.sentences), len(source.sentences)
 
     # ---- sentences -------------------------------------------------------------------
@@ -330,6 +331,13 @@ class BriefModel:
             found = self._per_item[id(item)] = (ids, review, item)
         return found[0], found[1]
 
+    def review_total(self) -> int:
+        """How many citations in the brief need review (the status bar's count), kept
+        until citations or a text change: switching sources asks it every time."""
+        if self._review_total is None:
+            self._review_total = sum(self.review_count(item) for item in self.items)
+        return self._review_total
+
     def needing_review(self) -> list[tuple[Item, int, Citation, Resolution]]:
         """Citations that are fuzzy, ambiguous or orphaned, in brief order."""
         out = []
@@ -399,6 +407,12 @@ class BriefModel:
     def cited_sentence_ids(self) -> set[str]:
         return set(self._citing_index())
 
+    def citing_kinds(self, sentence_ids: Iterable[str]) -> dict[str, str]:
+        """Sentence id -> kind of the first item, in brief order, citing it (trusted
+        citations only), for the given sentences: the article pane's tints of one source."""
+        citing = self._citing_index()
+        return {sid: found[0].kind for sid in sentence_ids if (found := citing.get(sid))}
+
     # ---- a source's text ------------------------------------------------------------
     def replace_source_text(self, source_id: str, text: str,
                             citations: dict[str, list[Citation]]
@@ -466,6 +480,7 @@ class BriefModel:
         if citations:
             self._citing = None
             self._per_item = {}
+            self._review_total = None
 
     def reindex(self) -> None:
         """Rebuild lookups after sections were filled directly (as the file loader does)."""
@@ -474,6 +489,7 @@ class BriefModel:
             self._bump_id(item_id)
         self._citing = None
         self._per_item = {}
+        self._review_total = None
 
     def _bump_id(self, item_id: str) -> None:
         tail = item_id.rsplit("-", 1)[-1]

@@ -26,7 +26,7 @@ from briefing.ui.article_document import build_document, margin_mark_x, set_read
 from briefing.ui.article_header import ArticleHeader
 from briefing.ui.article_menu import add_brief_actions
 from briefing.ui.article_highlight import (MATERIALISE_ALL, SUGGESTION_COLOUR, WINDOW_MARGIN,
-                                           CoverageTints, citing_tooltip, coverage_map,
+                                           CoverageTints, citing_tooltip,
                                            is_suggestion, mark_rects, near, strong_selections,
                                            suggested_sentences, suggestion_selections)
 from briefing.ui.mime import MIME_SENTENCES, sentence_ids_from_mime, sentences_mime
@@ -64,7 +64,8 @@ class ArticleView(QTextEdit):
         self._refresh_timer.timeout.connect(self.refresh_coverage)
         self._press_pos = QPoint()
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
-        self._documents: dict[str, tuple] = {}   # source id -> (text, doc, offsets, sentences, tints)
+        # source id -> (text, doc, offsets, sentences, tints, wrap mode)
+        self._documents: dict[str, tuple] = {}
         # The documents' owner: not the view, which would delete a child document as soon
         # as another replaced it (QTextEdit.setDocument), and switching back would rebuild.
         self._document_owner = QObject(self)
@@ -146,15 +147,16 @@ class ArticleView(QTextEdit):
             tints = CoverageTints(doc, offsets, sentences, headings)
             # tinted before the view lays the document out: with a layout attached, each tint
             # re-lays out its paragraph (a 50,000-sentence paragraph took minutes); without, ms
-            tints.update(coverage_map(self._brief, sentences), self.palette())
+            tints.update(self._brief.citing_kinds(sentences), self.palette())
             set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)  # before layout too
-            entry = self._documents[source.id] = (text, doc, offsets, sentences, tints)
+            entry = self._documents[source.id] = (text, doc, offsets, sentences, tints,
+                                                  wrap_mode(text))
             fresh = True
         else:
             fresh = False
-        _, doc, self._offsets, self._sentences, self._tints = entry
+        _, doc, self._offsets, self._sentences, self._tints, wrap = entry
         self._visible_cache = (None, (0, 0))
-        self.setWordWrapMode(wrap_mode(text))   # linear layout of long unbroken runs
+        self.setWordWrapMode(wrap)   # linear layout of long unbroken runs
         self._set_document(doc)
         if fresh:   # what is on screen changes as Qt lays the text out, not only on scrolling
             doc.documentLayout().documentSizeChanged.connect(self._forget_visible)
@@ -247,14 +249,14 @@ class ArticleView(QTextEdit):
         self._refresh_timer.stop()
         if self._brief is None or self._tints is None:
             return
-        kinds = coverage_map(self._brief, self._sentences)
+        kinds = self._brief.citing_kinds(self._sentences)
         self._tints.update(kinds, self.palette())
         self._reshow()
         coverage = (len(kinds), len(self._sentences))
         if force_signal or coverage != self._coverage:
             self._coverage = coverage
             self.coverageChanged.emit(*coverage)
-        review = len(self._brief.needing_review())
+        review = self._brief.review_total()
         if force_signal or review != self._review:
             self._review = review
             self.reviewChanged.emit(review)
