@@ -39,6 +39,7 @@ class SourceTabs(QTabBar):
         self._ids: list[str] = []
         self._marked: set[str] = set()
         self._item_id: str | None = None   # the selected item, whose sources wear the mark
+        self._coverage: dict[str, tuple[int, int]] = {}   # counted on changes, not on selection
         self._shown: str | None = None   # the source the article view shows
         self._filling = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
@@ -56,8 +57,14 @@ class SourceTabs(QTabBar):
 
     def _connect(self, brief, on: bool) -> None:
         for signal in (brief.sources_changed, brief.article_changed, brief.inserted,
-                       brief.removed, brief.meta_changed, brief.item_changed):
+                       brief.removed, brief.meta_changed):
             (signal.connect if on else signal.disconnect)(self._schedule)
+        (brief.item_changed.connect if on else brief.item_changed.disconnect)(self._item_changed)
+
+    def _item_changed(self, item, field: str) -> None:
+        """Typing in a field changes no coverage; a change of citations may."""
+        if field == "citations":
+            self._schedule()
 
     def _schedule(self, *_args) -> None:
         """Coalesce a burst of changes (a paste of 100 items) into one refresh."""
@@ -86,9 +93,13 @@ class SourceTabs(QTabBar):
 
     def mark_item(self, item_id: str | None) -> None:
         """Mark the tabs of the sources the selected item cites (kept current as its
-        citations change)."""
+        citations change). Selecting only re-labels: coverage is counted on changes."""
         self._item_id = item_id or None
-        self.refresh()
+        marked = self._cited_sources()
+        if marked != self._marked and len(self._ids) == self.count():
+            self._marked = marked
+            for i, source_id in enumerate(self._ids):
+                self._fill_tab(i, self._brief.source(source_id))
 
     def _cited_sources(self) -> set[str]:
         brief = self._brief
@@ -108,6 +119,7 @@ class SourceTabs(QTabBar):
         current = self._shown or self.current_source_id()
         sources = list(brief.sources) if brief is not None else []
         self._marked = self._cited_sources()
+        self._coverage = {s.id: brief.coverage(s.id) for s in sources}
         self._filling = True
         try:
             while self.count() > len(sources):
@@ -125,7 +137,7 @@ class SourceTabs(QTabBar):
         self.setVisible(len(sources) > 1)
 
     def _fill_tab(self, i: int, source) -> None:
-        cited, total = self._brief.coverage(source.id)
+        cited, total = self._coverage[source.id]
         mark = CITED_MARK if source.id in self._marked else ""
         self.setTabText(i, f"{mark}{_clip(source.label)} · {cited} of {total} cited")
         details = [source.label, ", ".join(x for x in (source.outlet, source.published) if x),
