@@ -70,6 +70,8 @@ class ArticleView(QTextEdit):
         # as another replaced it (QTextEdit.setDocument), and switching back would rebuild.
         self._document_owner = QObject(self)
         self._retired: list = []
+        self._prebuild_timer = QTimer(self, singleShot=True, interval=150)
+        self._prebuild_timer.timeout.connect(self._prebuild)
         self._source_id: str | None = None
         self._reset_state()
 
@@ -132,36 +134,52 @@ class ArticleView(QTextEdit):
         for old in retired:
             self._retire(old)
 
-    def _load(self) -> None:
-        """Put the current source's document in the view: the kept one if its text is
-        unchanged, else a new one."""
-        source = self._brief.source(self._source_id)
+    def _entry(self, source) -> tuple:
+        """The kept document of a source if its text is unchanged, else a new one."""
         text = source.text
         entry = self._documents.get(source.id)
-        if entry is None or entry[0] is not text:
-            if entry is not None:
-                self._retire(entry[1])
-            offsets = OffsetMap(text)
-            sentences = {s.id: s for s in source.sentences}
-            doc, headings = build_document(text, source.sentences, offsets, self._document_owner)
-            tints = CoverageTints(doc, offsets, sentences, headings)
-            # tinted before the view lays the document out: with a layout attached, each tint
-            # re-lays out its paragraph (a 50,000-sentence paragraph took minutes); without, ms
-            tints.update(self._brief.citing_kinds(sentences), self.palette())
-            set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)  # before layout too
-            entry = self._documents[source.id] = (text, doc, offsets, sentences, tints,
-                                                  wrap_mode(text))
-            fresh = True
-        else:
-            fresh = False
-        _, doc, self._offsets, self._sentences, self._tints, wrap = entry
+        if entry is not None and entry[0] is text:
+            return entry
+        if entry is not None:
+            self._retire(entry[1])
+        offsets = OffsetMap(text)
+        sentences = {s.id: s for s in source.sentences}
+        doc, headings = build_document(text, source.sentences, offsets, self._document_owner)
+        tints = CoverageTints(doc, offsets, sentences, headings)
+        # tinted before the view lays the document out: with a layout attached, each tint
+        # re-lays out its paragraph (a 50,000-sentence paragraph took minutes); without, ms
+        tints.update(self._brief.citing_kinds(sentences), self.palette())
+        set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)  # before layout too
+        entry = self._documents[source.id] = (text, doc, offsets, sentences, tints,
+                                              wrap_mode(text))
+        return entry
+
+    def _load(self) -> None:
+        """Put the current source's document in the view."""
+        source = self._brief.source(self._source_id)
+        _, doc, self._offsets, self._sentences, self._tints, wrap = self._entry(source)
         self._visible_cache = (None, (0, 0))
         self.setWordWrapMode(wrap)   # linear layout of long unbroken runs
         self._set_document(doc)
-        if fresh:   # what is on screen changes as Qt lays the text out, not only on scrolling
+        if doc.property("briefingShown") is None:
+            # what is on screen changes as Qt lays the text out, not only on scrolling
             doc.documentLayout().documentSizeChanged.connect(self._forget_visible)
+            doc.setProperty("briefingShown", True)
         self._header.show_article(source, self._brief.title)
         set_reading_width(doc, self.viewport().width(), MAX_TEXT_WIDTH)
+        self._prebuild_timer.start()
+
+    def _prebuild(self) -> None:
+        """Build the next source's document while the analyst reads (one per turn of the
+        event loop), so a first switch to it costs a layout, not a build."""
+        if not shiboken6.isValid(self) or self._brief is None:
+            return
+        for source in self._brief.sources:
+            entry = self._documents.get(source.id)
+            if entry is None or entry[0] is not source.text:
+                self._entry(source)
+                self._prebuild_timer.start()
+                return
 
     # ---- which source ----------------------------------------------------------------
     def source_id(self) -> str | None:
@@ -321,10 +339,18 @@ class ArticleView(QTextEdit):
             lo, hi = self._visible_cp()
             self._window = (lo - WINDOW_MARGIN, hi + WINDOW_MARGIN)
             shown, suggested = near(shown, *self._window), near(suggested, *self._window)
-        self.setExtraSelections(
-            strong_selections(self.document(), self._offsets, shown, self._shown_kind,
-                              self.palette())
-            + suggestion_selections(self.document(), self._offsets, suggested))
+        # Inside an edit block a new cursor does not ask for its x position, which lays the
+        # text out up to it (tens of ms in a 100 KB source just switched to); nothing is
+        # edited, so closing the block changes nothing either.
+        guard = QTextCursor(self.document())
+        guard.beginEditBlock()
+        try:
+            selections = (strong_selections(self.document(), self._offsets, shown,
+                                            self._shown_kind, self.palette())
+                          + suggestion_selections(self.document(), self._offsets, suggested))
+        finally:
+            guard.endEditBlock()
+        self.setExtraSelections(selections)
 
     def _scrolled(self) -> None:
         if self._window is not None:
@@ -369,16 +395,18 @@ class ArticleView(QTextEdit):
             return
         rect = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start)))
         bar = self.verticalScrollBar()
-        self._sync_scroll_range()
-        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        target = bar.value() + rect.top() - self.viewport().height() // 3
+        if target > bar.maximum():
+            self._sync_scroll_range(target)
+        bar.setValue(target)
 
-    def _sync_scroll_range(self) -> None:
-        """cursorRect just laid the text out, but Qt tells the scroll bar about the new
-        document height only from a later event; without this a jump far into a long
-        article is clamped to the part laid out so far."""
-        height = int(self.document().documentLayout().documentSize().height())
+    def _sync_scroll_range(self, target: int) -> None:
+        """cursorRect just laid the text out up to the target, but Qt tells the scroll bar
+        about the new height only from a later event; without this a jump far into a long
+        article is clamped to the part laid out so far. The range grows to what is laid
+        out (asking the layout for the whole height would lay out the rest of the text)."""
         bar = self.verticalScrollBar()
-        bar.setRange(0, max(bar.maximum(), height - self.viewport().height()))
+        bar.setRange(0, max(bar.maximum(), target))
 
     def _visible_range(self) -> tuple[int, int]:
         """Qt positions at the top-left and bottom-right of the viewport. Comparing
