@@ -90,19 +90,29 @@ class CoverageTints:
 
     def update(self, kinds: dict[str, str], palette: QPalette, repaint_all: bool = False) -> int:
         """Bring the document to ``kinds``; returns how many sentences were re-formatted."""
-        changed = {sid for sid in self.kinds.keys() | kinds.keys()
-                   if repaint_all or self.kinds.get(sid) != kinds.get(sid)}
+        old = self.kinds
+        if repaint_all:
+            changed = list(old.keys() | kinds.keys())
+        else:   # two passes of C-level dict lookups: 50,000 cited sentences on open
+            changed = [sid for sid, kind in kinds.items() if old.get(sid) != kind]
+            changed += [sid for sid in old if sid not in kinds]
         if changed:
             formats = self._formats(palette)
-            to_qt, keep = self._offsets.to_qt, QTextCursor.MoveMode.KeepAnchor
+            sentences, headings = self._sentences, self._headings
+            # most articles have no astral character and no CRLF: positions are offsets
+            to_qt = None if self._offsets.is_identity else self._offsets.to_qt
+            keep = QTextCursor.MoveMode.KeepAnchor
             cursor = QTextCursor(self._doc)
             cursor.beginEditBlock()
-            for sid in changed:  # hot loop: 10,000 sentences on a large brief
-                sentence = self._sentences[sid]
-                cursor.setPosition(to_qt(sentence.start))
-                cursor.setPosition(to_qt(sentence.end), keep)
+            for sid in changed:  # hot loop: 10,000-50,000 sentences on a large brief
+                sentence = sentences[sid]
+                start, end = sentence.start, sentence.end
+                if to_qt is not None:
+                    start, end = to_qt(start), to_qt(end)
+                cursor.setPosition(start)
+                cursor.setPosition(end, keep)
                 # set, not merge: a sentence nobody cites any more loses its tint
-                cursor.setCharFormat(formats[kinds.get(sid), sid in self._headings])
+                cursor.setCharFormat(formats[kinds.get(sid), sid in headings])
             cursor.endEditBlock()
         self.kinds = dict(kinds)
         return len(changed)

@@ -78,6 +78,11 @@ class OffsetMap:
         self._qt_len = self._cp_len + self._shift[-1]
 
     @property
+    def is_identity(self) -> bool:
+        """Whether every offset is its own Qt position (no astral character, no CRLF)."""
+        return not self._cps
+
+    @property
     def qt_length(self) -> int:
         """Characters in the Qt document (excluding its final implicit separator)."""
         return self._qt_len
