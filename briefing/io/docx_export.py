@@ -2,8 +2,9 @@
 
 The frame (page, styles, header/footer, properties, numbering, footnotes part) goes through
 python-docx; the body is written as WordprocessingML text and parsed once (see docx_xml
-for why). Every citation is a real footnote quoting its sentence; the optional annex
-reprints the article with cited sentences shaded and numbered as the footnotes name them.
+for why). Every citation is a real footnote naming its source and quoting its sentence; a
+Sources section lists the sources; the optional annex reprints each source with cited
+sentences shaded and numbered as the footnotes name them.
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from briefing.io.docx_xml import (
     CITED_FILL, LABEL_FILL, cell_para, footnote_refs, para, run, shading, table, widths_for,
     with_body)
 from briefing.io.export import (
-    NO_SOURCE, SourceNotes, annex_paragraphs, detail_specs, meta_rows, sentence_number)
+    NO_SOURCE, SourceNotes, annex_parts, corroboration, detail_specs, meta_rows,
+    sentence_number, source_entries)
 
 WHITE_BOLD = '<w:b/><w:color w:val="FFFFFF"/>'
 DETAIL = '<w:color w:val="404040"/><w:sz w:val="19"/>'
@@ -71,8 +73,9 @@ class _Body:
             self.xml.append(para(run(item.text or "(no text)", "<w:b/>") + self.refs(item),
                                  "ListNumber", '<w:keepNext/>' + num))
             specs = detail_specs(item.kind)
-            short = " · ".join(f"{s.label}: {item.fields[s.name]}" for s in specs
-                               if not s.multiline and item.fields[s.name].strip())
+            lead = [f"Corroboration: {corroboration(self.brief, item)}"] * (item.kind == "claim")
+            short = " · ".join(lead + [f"{s.label}: {item.fields[s.name]}" for s in specs
+                                       if not s.multiline and item.fields[s.name].strip()])
             if short:
                 self.xml.append(para(run(short, DETAIL), "ListContinue"))
             for spec in (s for s in specs if s.multiline and item.fields[s.name].strip()):
@@ -109,19 +112,44 @@ class _Body:
             else:
                 self.numbered(items)
 
-    # ---- annex -----------------------------------------------------------------------
+    # ---- sources and annex -----------------------------------------------------------
+    def source_list(self) -> None:
+        """Every source in the brief's order, numbered as the annex parts are: its title,
+        then outlet, author, date and URL beneath (the URL as text, never a hyperlink)."""
+        self.xml.append(para(run("Sources"), "Heading1"))
+        num_id = docx_page.restarted_list(self.document)
+        num = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        for title, rows in source_entries(self.brief):
+            self.xml.append(para(run(title, "<w:b/>"), "ListNumber",
+                                 ("<w:keepNext/>" if rows else "") + num))
+            if rows:
+                self.xml.append(para(run(" · ".join(f"{label}: {value}" for label, value in rows),
+                                         DETAIL), "ListContinue"))
+
     def annex(self) -> None:
-        """The article in full, cited sentences shaded and followed by their number."""
-        self.xml.append(para(run("Annex: the article"), "Heading1", "<w:pageBreakBefore/>"))
-        self.xml.append(para(run("Cited sentences are shaded and followed by their sentence "
-                                 "number, as the footnotes cite them.", "<w:i/>" + DETAIL)))
+        """Each source in full, cited sentences shaded and followed by their number; with
+        several sources, one part per source under its own heading, each on a new page."""
+        parts = annex_parts(self.brief)
+        several = len(parts) > 1
+        self.xml.append(para(run("Annex: the sources" if several else "Annex: the article"),
+                             "Heading1", "<w:pageBreakBefore/>"))
+        self.xml.append(para(run(
+            "Each source in full, in the order of the Sources list. Cited sentences are shaded "
+            "and followed by their sentence number in that source, as the footnotes cite them."
+            if several else "Cited sentences are shaded and followed by their sentence "
+            "number, as the footnotes cite them.", "<w:i/>" + DETAIL)))
         cited = shading(CITED_FILL)
         label = '<w:b/><w:color w:val="1F3864"/><w:vertAlign w:val="superscript"/>'
-        for paragraph in annex_paragraphs(self.brief):
-            runs = "".join(run(text, cited) + run(f"[{sentence_number(sid)}]", label)
-                           if sid else run(text) for text, sid in paragraph)
-            heading = len(paragraph) == 1 and looks_like_heading(paragraph[0][0])
-            self.xml.append(para(runs, "Heading2") if heading else para(runs))
+        crosshead = "Heading3" if several else "Heading2"
+        for n, (title, paragraphs) in enumerate(parts, 1):
+            if title:
+                self.xml.append(para(run(f"{n}. {title}"), "Heading2",
+                                     "<w:pageBreakBefore/>" if n > 1 else ""))
+            for paragraph in paragraphs:
+                runs = "".join(run(text, cited) + run(f"[{sentence_number(sid)}]", label)
+                               if sid else run(text) for text, sid in paragraph)
+                is_head = len(paragraph) == 1 and looks_like_heading(paragraph[0][0])
+                self.xml.append(para(runs, crosshead) if is_head else para(runs))
 
 
 def build_document(brief: BriefModel, annex: bool = True):
@@ -134,6 +162,7 @@ def build_document(brief: BriefModel, annex: bool = True):
     body = _Body(brief, document)
     body.title_block()
     body.sections()
+    body.source_list()
     if annex:
         body.annex()
     document = with_body(document, body.xml)

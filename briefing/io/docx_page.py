@@ -1,6 +1,6 @@
 """The Word document's frame: page, typography, marking header/footer, properties, lists.
 
-Only built-in styles are used (Title, Heading 1/2, List Number, List Continue, Table Grid),
+Only built-in styles are used (Title, Heading 1/2/3, List Number, List Continue, Table Grid),
 restyled here once, so Word's navigation pane, its table of contents and a reader's own
 style changes keep working on an exported brief.
 """
@@ -58,7 +58,8 @@ def setup_styles(document) -> None:
     normal.font.name, normal.font.size = FONT, Pt(10.5)
     normal.paragraph_format.space_after = Pt(4)
     normal.paragraph_format.line_spacing = 1.12
-    for name, size, before in (("Title", 24, 0), ("Heading 1", 14, 16), ("Heading 2", 12, 10)):
+    for name, size, before in (("Title", 24, 0), ("Heading 1", 14, 16), ("Heading 2", 12, 10),
+                               ("Heading 3", 11, 8)):
         style = styles[name]
         style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), INK
         style.paragraph_format.space_before = Pt(before)

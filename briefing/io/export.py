@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.core.brief import BriefModel
 from briefing.core.items import FIELDS, FieldSpec, Item
+from briefing.core.source import Source, sentence_number as _number_in_source
 from briefing.io.atomic import write_atomic
 from briefing.io.errors import BriefingFileError
 
@@ -34,15 +35,63 @@ def readable_stamp(stamp: str) -> str:
 
 
 def meta_rows(brief: BriefModel) -> list[tuple[str, str]]:
-    """Label/value rows of the title block; empty article fields are left out. The
-    handling marking is not a row: each format shows it as a banner above the title."""
-    article = brief.article
-    rows = [("Analyst", brief.analyst), ("Created", readable_stamp(brief.created)),
-            ("Modified", readable_stamp(brief.modified)),
-            ("Article", article.title), ("Outlet", article.outlet),
-            ("Author", article.author), ("Published", article.published),
-            ("URL", article.url)]
-    return [(label, value) for label, value in rows if value or label == "Analyst"]
+    """Label/value rows of the title block. The handling marking is not a row: each format
+    shows it as a banner above the title. The sources are counted here and listed, each
+    with its metadata, in the Sources section (`source_entries`)."""
+    return [("Analyst", brief.analyst), ("Created", readable_stamp(brief.created)),
+            ("Modified", readable_stamp(brief.modified)), ("Sources", str(len(brief.sources)))]
+
+
+def source_title(source: Source) -> str:
+    """How the Sources section and the annex head a source: its title, else a placeholder."""
+    return source.title.strip() or "Untitled source"
+
+
+def source_entries(brief: BriefModel) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each source in the brief's order: (title, [(label, value) of its filled-in outlet,
+    author, date and URL]). The URL is only ever text: no export makes it a link."""
+    out = []
+    for source in brief.sources:
+        rows = [("Outlet", source.outlet), ("Author", source.author),
+                ("Published", source.published), ("URL", source.url)]
+        out.append((source_title(source), [(k, v) for k, v in rows if v.strip()]))
+    return out
+
+
+NAME_CHARS = 48   # a source's name in a footnote: long titles are cut at a word
+
+
+def short_name(text: str, limit: int = NAME_CHARS) -> str:
+    """One line of at most `limit` characters, cut at a word with an ellipsis."""
+    flat = " ".join(clean(text).split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:.-") + "…"
+
+
+def source_names(brief: BriefModel) -> dict[str, str]:
+    """Source id -> the name its footnotes give it: its label (title, else outlet) cut to
+    NAME_CHARS, else "Source N"; names that two sources would share get "(source N)"."""
+    names = {s.id: short_name(s.title or s.outlet) or f"Source {n}"
+             for n, s in enumerate(brief.sources, 1)}
+    taken: dict[str, int] = {}
+    for name in names.values():
+        taken[name] = taken.get(name, 0) + 1
+    return {sid: f"{name} (source {n})" if taken[name] > 1 else name
+            for n, (sid, name) in enumerate(names.items(), 1)}
+
+
+def corroboration(brief: BriefModel, item: Item) -> str:
+    """How many distinct sources an item's trusted citations quote: "2 sources",
+    "1 source", with the citations still to review counted beside it."""
+    count = len(brief.source_ids_of(item))
+    text = f"{count} source{'' if count == 1 else 's'}"
+    review = brief.review_count(item)
+    if review:
+        text += f" ({review} citation{'' if review == 1 else 's'} to review)"
+    return text
 
 
 def detail_specs(kind: str) -> tuple[FieldSpec, ...]:
@@ -51,27 +100,51 @@ def detail_specs(kind: str) -> tuple[FieldSpec, ...]:
 
 
 def sentence_number(sentence_id: str) -> str:
-    """'s12' -> '12': the number an analyst sees in the annex and in each footnote."""
-    return sentence_id[1:] if sentence_id[:1] == "s" else sentence_id
+    """'s12' or 'src2:s12' -> '12': the number an analyst sees in the annex and in each
+    footnote, counted within the sentence's own source."""
+    return str(_number_in_source(sentence_id))
 
 
 REVIEW_NOTE = "Stored quote, no longer matching the article ({status}; needs review):"
+REVIEW_NOTE_OF = "{name}, stored quote, no longer matching the source ({status}; needs review):"
+GONE_NOTE = "Stored quote from a source no longer in the brief ({status}; needs review):"
 NO_SOURCE = "(no source cited)"  # after an item resting on no sentence: exports never hide it
 
 
 class SourceNotes:
     """What each citation's note says, and the notes numbered in order of first use.
 
-    A citation whose sentence is trusted (exact/moved) is noted by that sentence: one number
-    per distinct sentence, quoting its text. A citation that needs review is noted by its
-    own stored quote and says it no longer matches: an export never prints another
-    sentence's text or number in its place. Markdown numbers its footnotes with this; Word,
-    which numbers footnotes itself, uses the labels and quotes."""
+    A trusted (exact/moved) citation is noted by its sentence: one number per distinct
+    sentence, quoting its text, led by the sentence's number within its source. With
+    several sources the note names the source first ("Reuters, sentence 4:"); in a
+    one-source brief every note would name the same report, so it reads "Sentence 4:" and
+    the Sources section names the report. A citation that needs review is noted by its own
+    stored quote and says it no longer matches: an export never prints another sentence's
+    text or number in its place; one whose source is gone says that. Markdown numbers its
+    footnotes with this; Word, which numbers footnotes itself, uses the labels and quotes."""
 
     def __init__(self, brief: BriefModel) -> None:
         self.brief = brief
+        self.names = source_names(brief)
+        self.several = len(self.names) > 1
         self.numbers: dict[str, int] = {}
         self._notes: dict[str, tuple[str, str]] = {}
+
+    def label(self, sentence_id: str) -> str:
+        """'Reuters, sentence 4:' for a trusted sentence ('Sentence 4:' with one source)."""
+        number = sentence_number(sentence_id)
+        if not self.several:
+            return f"Sentence {number}:"
+        source = self.names.get(self.brief.source_of(sentence_id).id, "Source")
+        return f"{source}, sentence {number}:"
+
+    def review_label(self, source_id: str, status: str) -> str:
+        name = self.names.get(source_id)
+        if name is None:
+            return GONE_NOTE.format(status=status)
+        if not self.several:
+            return REVIEW_NOTE.format(status=status)
+        return REVIEW_NOTE_OF.format(name=name, status=status)
 
     def sources(self, item: Item) -> list[tuple[str, str, str]]:
         """(note key, label, quote) of each of the item's citations, in order; two
@@ -81,10 +154,11 @@ class SourceNotes:
             r = self.brief.resolution(c)
             if r.trusted is not None:
                 sid = r.trusted.id
-                out.setdefault(sid, (sid, f"Sentence {sentence_number(sid)}:", r.trusted.text))
+                if sid not in out:
+                    out[sid] = (sid, self.label(sid), r.trusted.text)
             else:
                 key = f"review:{item.id}:{n}"
-                out[key] = (key, REVIEW_NOTE.format(status=r.status), c.exact)
+                out[key] = (key, self.review_label(c.source, r.status), c.exact)
         return list(out.values())
 
     def number(self, key: str, label: str, quote: str) -> int:
@@ -100,30 +174,46 @@ class SourceNotes:
         return [(n, *self._notes[key]) for key, n in self.numbers.items()]
 
 
-def annex_paragraphs(brief: BriefModel) -> list[list[tuple[str, str | None]]]:
-    """The article as paragraphs of (text, sentence id if cited else None) runs.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # CRLF, CR or LF: one paragraph break each
+ANNEX_TITLE_CHARS = 160   # an annex part's heading; the Sources section has the full title
 
-    Paragraphs break at the article's own newlines, so the annex keeps its layout; a cited
+
+def annex_parts(brief: BriefModel) -> list[tuple[str, list[list[tuple[str, str | None]]]]]:
+    """The annex: one part per source, in the brief's order, as (title, paragraphs).
+    A one-source brief has one part with no title (the annex's heading, "the article",
+    names it); with several, each writer heads part N "N. Title", numbered as the Sources
+    list (a very long title is cut there: the Sources list has it whole)."""
+    cited = brief.cited_sentence_ids()
+    if len(brief.sources) == 1:
+        return [("", annex_paragraphs(brief.article, cited))]
+    return [(short_name(source_title(source), ANNEX_TITLE_CHARS), annex_paragraphs(source, cited))
+            for source in brief.sources]
+
+
+def annex_paragraphs(source: Source, cited: set[str]) -> list[list[tuple[str, str | None]]]:
+    """A source's text as paragraphs of (text, sentence id if cited else None) runs.
+
+    Paragraphs break at the text's own newlines, so the annex keeps its layout; a cited
     sentence split by a newline stays marked on both sides, and uncited sentences merge
     with the gaps around them into plain runs.
     """
-    text, cited = brief.article.text, brief.cited_sentence_ids()
+    text = source.text
     paragraphs: list[list[tuple[str, str | None]]] = [[]]
     at = 0
 
     def add(piece: str, sid: str | None) -> None:
-        if "\n" not in piece:  # the common case, kept cheap: 1 MB articles have many
+        if "\n" not in piece and "\r" not in piece:  # the common case, kept cheap
             if piece:
                 paragraphs[-1].append((piece, sid))
             return
-        lines = piece.split("\n")
+        lines = _LINE_BREAK.split(piece)
         for n, line in enumerate(lines):
             if n:
                 paragraphs.append([])
             if line:
                 paragraphs[-1].append((line, sid))
 
-    for s in brief.sentences:
+    for s in source.sentences:
         if s.id in cited:
             add(text[at:s.start], None)
             add(s.text, s.id)

@@ -13,8 +13,8 @@ from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.sections import SECTIONS, Section
 from briefing.io.export import (
-    NO_SOURCE, UNWRITABLE, SourceNotes, annex_paragraphs, clean, detail_specs, meta_rows,
-    sentence_number)
+    NO_SOURCE, UNWRITABLE, SourceNotes, annex_parts, clean, corroboration, detail_specs,
+    meta_rows, sentence_number, source_entries)
 
 # Backslash escapes only for characters python-markdown also unescapes (it shows the
 # backslash for others); entities for the rest, which every reader decodes as plain text.
@@ -108,11 +108,13 @@ class _Writer:
         return "".join(f"[^{self.notes.number(*source)}]" for source in self.notes.sources(item))
 
     def details(self, item: Item) -> list[str]:
-        """'Status: reported · Confidence: high' from the filled-in short detail fields,
-        then one paragraph per long (multiline) one such as a question's answer."""
+        """'Corroboration: 2 sources · Status: reported · Confidence: high' (corroboration
+        for claims only) from the filled-in short detail fields, then one paragraph per
+        long (multiline) one such as a question's answer."""
         filled = [s for s in detail_specs(item.kind) if item.fields[s.name].strip()]
-        short = " · ".join(f"{s.label}: {self.esc(item.fields[s.name])}"
-                           for s in filled if not s.multiline)
+        lead = [f"Corroboration: {corroboration(self.brief, item)}"] * (item.kind == "claim")
+        short = " · ".join(lead + [f"{s.label}: {self.esc(item.fields[s.name])}"
+                                   for s in filled if not s.multiline])
         long = [f"*{s.label}:* {self.esc(item.fields[s.name])}" for s in filled if s.multiline]
         return ([short] if short else []) + long
 
@@ -167,11 +169,28 @@ class _Writer:
             else:
                 self.numbered(items)
 
+    def source_list(self) -> None:
+        """Every source in the brief's order: title, then its metadata on one line. The
+        URL is escaped like any text, so no reader makes it a link."""
+        self.block("## Sources")
+        for title, rows in source_entries(self.brief):
+            self.block(f"1. **{self.esc(title)}**")
+            if rows:
+                self.block("    " + " · ".join(f"{label}: {self.esc(value)}"
+                                               for label, value in rows))
+
     def annex(self) -> None:
-        self.block("## Annex: the article")
-        self.block("*Cited sentences are in bold, followed by their sentence number.*")
-        for paragraph in annex_paragraphs(self.brief):
-            self.block("".join(self.annex_run(text, sid) for text, sid in paragraph).strip())
+        parts = annex_parts(self.brief)
+        several = len(parts) > 1
+        self.block("## Annex: the sources" if several else "## Annex: the article")
+        self.block("*Each source in full, in the order of the Sources list. Cited sentences are "
+                   "in bold, followed by their sentence number in that source.*" if several else
+                   "*Cited sentences are in bold, followed by their sentence number.*")
+        for n, (title, paragraphs) in enumerate(parts, 1):
+            if title:
+                self.block(f"### {n}. {self.esc(title)}")
+            for paragraph in paragraphs:
+                self.block("".join(self.annex_run(text, sid) for text, sid in paragraph).strip())
 
     def annex_run(self, text: str, sid: str | None) -> str:
         """One run of an annex paragraph; the spaces between runs survive escaping."""
@@ -182,19 +201,22 @@ class _Writer:
         return f"{lead}{self.esc(text)}{tail}" if text.strip() else " "
 
     def footnotes(self) -> None:
-        """One note per distinct sentence. 'Sentence N:' leads so that CommonMark never
-        mistakes a note for a link reference definition (it cannot be a destination and
-        title), which would turn '[^1]' into a link there."""
+        """One note per distinct sentence: 'Source name, sentence N: “quote”'. CommonMark
+        never mistakes a note for a link reference definition (which would turn '[^1]'
+        into a link there): a definition's line ends with its destination or a title in
+        quotes or parentheses, and a note's line always ends with ” after words."""
         for n, label, quote in self.notes.notes():
             self.block(f"[^{n}]: {self.esc(label)} “{self.esc(quote)}”")
 
 
 def to_markdown(brief: BriefModel, annex: bool = False) -> str:
-    """The brief as Markdown: title block, bottom line, the four sections, optionally the
-    annotated article, then one footnote per distinct cited sentence."""
+    """The brief as Markdown: title block, bottom line, the four sections, the sources,
+    optionally the annotated sources (annex), then one footnote per distinct cited
+    sentence."""
     writer = _Writer(brief)
     writer.title_block()
     writer.sections()
+    writer.source_list()
     if annex:
         writer.annex()
     writer.footnotes()

@@ -75,7 +75,8 @@ def test_headings_in_order_use_built_in_styles(sample):
              if p.style.name.startswith(("Title", "Heading"))]
     assert heads == [("Title", "Vienna talks: where they stand"), ("Heading 1", "Bottom line"),
                      ("Heading 1", "Key claims"), ("Heading 1", "Actors"), ("Heading 1", "Risks"),
-                     ("Heading 1", "Open questions"), ("Heading 1", "Annex: the article"),
+                     ("Heading 1", "Open questions"), ("Heading 1", "Sources"),
+                     ("Heading 1", "Annex: the article"),
                      ("Heading 2", "Next Steps[5]")]   # the article's crosshead, in the annex
     styles = {p.style.name for p in sample.doc.paragraphs}
     assert {"List Number", "List Continue"} <= styles

@@ -47,9 +47,9 @@ def test_structure_in_commonmark():
                 and tokens[i - 1].type == "heading_open"]
     assert [h.content for h in headings] == [
         "Vienna talks: where they stand", "Bottom line", "Key claims", "Actors", "Risks",
-        "Open questions"]
+        "Open questions", "Sources"]
     assert sum(t.type == "table_open" for t in tokens) == 2
-    assert sum(t.type == "ordered_list_open" for t in tokens) == 2
+    assert sum(t.type == "ordered_list_open" for t in tokens) == 3   # claims, questions, sources
 
 
 def test_footnotes_one_per_sentence_in_order_of_first_use_and_reused():
@@ -76,7 +76,7 @@ def test_hostile_text_never_becomes_markup_in_commonmark():
     kinds = {t.type for t in _tokens(md)}
     assert not kinds & {"html_inline", "html_block", "link_open", "image", "code_inline",
                         "code_block", "fence", "blockquote_open", "hr"}
-    assert sum(t.type == "heading_open" for t in _tokens(md)) == 7  # title, 5 sections, annex
+    assert sum(t.type == "heading_open" for t in _tokens(md)) == 8  # title, 6 sections, annex
     text = _text_of(md)
     for hostile in BRIEFS.HOSTILE:
         assert " ".join(hostile.split()) in text
