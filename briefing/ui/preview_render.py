@@ -43,7 +43,7 @@ ITEMS = 1_000           # items shown: Qt's HTML import is quadratic in a list's
 BODY_LINES = 5_000      # Markdown lines before the notes (an item takes two to eight)
 NOTES = 1_000           # footnote definitions (one Qt list)
 META = ("title", "analyst", "marking", "summary", "created", "modified")
-ARTICLE_META = ("title", "outlet", "author", "published", "url")
+SOURCE_META = ("title", "outlet", "author", "published", "url")
 
 _NOTE_DEF = re.compile(r"\[\^(\d+)\]: ")
 _NOTE_REF = re.compile(r"(?<!\\)\[\^(\d+)\]")
@@ -65,8 +65,11 @@ class PreviewBrief:
         self._texts_cut = 0
         for name in META:
             setattr(self, name, self._cut(getattr(brief, name)))
-        self.article = dataclasses.replace(
-            brief.article, **{n: self._cut(getattr(brief.article, n)) for n in ARTICLE_META})
+        # Detached copies with their metadata cut (texts are shared, not copied; the
+        # preview has no annex, so they are never segmented again).
+        self.sources = [source.copy(**{n: self._cut(getattr(source, n)) for n in SOURCE_META})
+                        for source in brief.sources]
+        self.article = self.sources[0]
         self.sections: dict[str, list[Item]] = {}
         self._notes_cut = shown = used = 0
         for kind, items in brief.sections.items():
