@@ -94,6 +94,14 @@ class Source:
         """How the source is named in lists and footnotes: title, else outlet, else id."""
         return self.title.strip() or self.outlet.strip() or self.id
 
+    @property
+    def short_label(self) -> str:
+        """A badge-sized name: the outlet when it is short ("TASS"), else the label, cut to
+        twenty characters."""
+        outlet = " ".join(self.outlet.split())
+        name = outlet if 0 < len(outlet) <= 24 else " ".join(self.label.split())
+        return name if len(name) <= 20 else name[:19] + "…"
+
     def metadata(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in SOURCE_FIELDS}
 

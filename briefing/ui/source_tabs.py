@@ -1,6 +1,6 @@
 """The source switcher over the article pane: one tab per source, with its coverage.
 
-Each tab reads "Title · 3 of 12 cited"; a tab whose source the selected item cites wears a
+Each tab reads "3 of 12 cited · Title"; a tab whose source the selected item cites wears a
 mark (●) and says so to screen readers, so the analyst sees at a glance which reports an
 item rests on. Dragging a tab asks to move the source (an undo step, through the window);
 the bar never changes the brief itself.
@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QTabBar, QWidget
 
 from briefing.ui.tooltips import plain_tooltip
 
-MAX_TITLE = 40   # characters of a source's title on its tab (the tooltip has all of it)
+MAX_TITLE = 24   # characters of a source's title on its tab (the tooltip has all of it),
+                 # so "· N of M cited" still shows on three tabs side by side
 CITED_MARK = "● "
 
 
@@ -139,7 +140,8 @@ class SourceTabs(QTabBar):
     def _fill_tab(self, i: int, source) -> None:
         cited, total = self._coverage[source.id]
         mark = CITED_MARK if source.id in self._marked else ""
-        self.setTabText(i, f"{mark}{_clip(source.label)} · {cited} of {total} cited")
+        # coverage first: a squeezed tab elides the end of the title, not the count
+        self.setTabText(i, f"{mark}{cited} of {total} cited · {_clip(source.label)}")
         details = [source.label, ", ".join(x for x in (source.outlet, source.published) if x),
                    source.url, f"{cited} of {total} sentences cited"]
         if source.id in self._marked:

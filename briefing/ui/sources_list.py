@@ -72,7 +72,7 @@ class SourcesModel(QAbstractListModel):
         brief = self._brief
         if len(brief.sources) < 2:
             return ""
-        return brief.source(c.source).label if brief.has_source(c.source) else c.source
+        return brief.source(c.source).short_label if brief.has_source(c.source) else c.source
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else len(self._citations)
@@ -88,7 +88,8 @@ class SourcesModel(QAbstractListModel):
         if role == Qt.DisplayRole:
             return source_text(c, r, self._report(c))
         if role == Qt.ToolTipRole:
-            report = self._report(c)
+            report = self._brief.source(c.source).label \
+                if self._report(c) and self._brief.has_source(c.source) else ""
             return (f"From “{report}”\n" if report else "") + source_tooltip(n, c, r)
         if role == Qt.ForegroundRole:
             return QBrush(QColor(REVIEW_COLOUR)) if r.needs_review else None
