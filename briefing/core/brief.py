@@ -66,7 +66,7 @@ class BriefModel:
         self._next_id = 1
         self._resolved: dict[Citation, Resolution] = {}
         self._citing: dict[str, list[Item]] | None = None
-        self._per_item: dict[int, tuple] = {}  # id(item) -> (trusted ids, to review, item)
+        self._per_item: dict[int, list] = {}  # id(item) -> _item_summary
         self._review_total: int | None = None
         # (kind, index) before a row appears/disappears, then (kind, index, item) after.
         self.about_to_insert, self.inserted = Signal(), Signal()
@@ -316,20 +316,23 @@ class BriefModel:
         """How many of the item's citations need review (the badge on its row)."""
         return self._item_summary(item)[1]
 
-    def _item_summary(self, item: Item) -> tuple[list[str], int]:
-        """Per item, cached until citations or the text change: a claim citing 50,000
-        sentences is asked on every paint of its row and every selection."""
+    def _item_summary(self, item: Item) -> list:
+        """Per item, cached until citations or a text change: [trusted sentence ids,
+        how many need review, its sources (filled on first ask), per citation its trusted
+        sentence id or ""]. A claim citing 50,000 sentences is asked on every paint of its
+        row and every selection."""
         found = self._per_item.get(id(item))
-        if found is None or found[2] is not item:
-            ids, review = [], 0
+        if found is None or found[4] is not item:
+            ids, review, per_citation = [], 0, []
             for c in item.citations:
                 r = self.resolution(c)
-                if r.needs_review:
-                    review += 1
-                elif r.sentence is not None:
-                    ids.append(r.sentence.id)
-            found = self._per_item[id(item)] = (ids, review, item)
-        return found[0], found[1]
+                sid = r.sentence.id if r.sentence is not None and not r.needs_review else ""
+                review += r.needs_review
+                per_citation.append(sid)
+                if sid:
+                    ids.append(sid)
+            found = self._per_item[id(item)] = [ids, review, None, per_citation, item]
+        return found
 
     def review_total(self) -> int:
         """How many citations in the brief need review (the status bar's count), kept
@@ -363,9 +366,13 @@ class BriefModel:
 
     def source_ids_of(self, item: Item) -> list[str]:
         """The distinct sources an item's trusted citations quote, in source order:
-        how many reports corroborate it."""
-        cited = {source_of_sentence(sid) for sid in self.sentence_ids_of(item)}
-        return [s.id for s in self.sources if s.id in cited]
+        how many reports corroborate it. Cached with the item's summary (a claim citing
+        50,000 sentences is asked on every paint of its row)."""
+        summary = self._item_summary(item)
+        if summary[2] is None:
+            cited = {c.source for c, sid in zip(item.citations, summary[3]) if sid}
+            summary[2] = [s.id for s in self.sources if s.id in cited]
+        return list(summary[2])
 
     def set_citations(self, item_id: str, citations: list[Citation]) -> list[Citation]:
         """Replace an item's citations (a second copy of the same anchor is merged away:

@@ -15,6 +15,8 @@ Every conversion between code points and Qt positions goes through ``OffsetMap``
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QPainter, QPen, QTextCursor
@@ -22,7 +24,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from briefing.core.anchor import Sentence
 from briefing.core.source import source_of_sentence
-from briefing.ui.article_document import build_document, margin_mark_x, set_reading_width
+from briefing.ui.article_document import (build_document, margin_mark_x, set_reading_width,
+                                          visible_span)
 from briefing.ui.article_header import ArticleHeader
 from briefing.ui.article_menu import add_brief_actions
 from briefing.ui.article_highlight import (MATERIALISE_ALL, SUGGESTION_COLOUR, WINDOW_MARGIN,
@@ -324,8 +327,9 @@ class ArticleView(QTextEdit):
             self.setExtraSelections([])
         else:
             sids = self._brief.sentence_ids_of(item)
-            self._shown = sorted((self._sentences[sid] for sid in sids if sid in self._sentences),
-                                 key=lambda s: s.start)
+            shown = [s for s in map(self._sentences.get, sids) if s is not None]   # C-level
+            shown.sort(key=attrgetter("start"))
+            self._shown = shown
             self._suggested = suggested_sentences(self._brief, item, self._sentences, set(sids))
             self._shown_kind = item.kind
             self._materialise()
@@ -417,8 +421,9 @@ class ArticleView(QTextEdit):
         key = (self.verticalScrollBar().value(), self.horizontalScrollBar().value(),
                rect.width(), rect.height(), self.document().pageSize().width())
         if self._visible_cache[0] != key:
-            self._visible_cache = (key, (self.cursorForPosition(rect.topLeft()).position(),
-                                         self.cursorForPosition(rect.bottomRight()).position()))
+            # not cursorForPosition: while Qt still lays the text out it can answer the end
+            # of the text for a point in a margin, and a selection would build 40,000 marks
+            self._visible_cache = (key, visible_span(self))
         return self._visible_cache[1]
 
     def _is_visible(self, sentence: Sentence) -> bool:
