@@ -44,8 +44,11 @@ class _Body:
         """One real footnote per citation, quoting the sentence and naming its number."""
         if not item.citations:
             return run(f" {NO_SOURCE}", "<w:i/>" + DETAIL)
-        return footnote_refs([self.footnotes.add(f"“{quote}”", label)
-                              for _, label, quote in self.notes.sources(item)])
+        notes = []
+        for _, label, quote in self.notes.sources(item):
+            source, lead = self.notes.split(label)
+            notes.append(self.footnotes.add(f"“{quote}”", lead, source))
+        return footnote_refs(notes)
 
     # ---- front matter ----------------------------------------------------------------
     def title_block(self) -> None:
@@ -128,7 +131,8 @@ class _Body:
 
     def annex(self) -> None:
         """Each source in full, cited sentences shaded and followed by their number; with
-        several sources, one part per source under its own heading, each on a new page."""
+        several sources, one part per source under its own heading (parts run on: a page
+        per part left short statements alone on mostly empty pages)."""
         parts = annex_parts(self.brief)
         several = len(parts) > 1
         self.xml.append(para(run("Annex: the sources" if several else "Annex: the article"),
@@ -143,8 +147,7 @@ class _Body:
         crosshead = "Heading3" if several else "Heading2"
         for n, (title, paragraphs) in enumerate(parts, 1):
             if title:
-                self.xml.append(para(run(f"{n}. {title}"), "Heading2",
-                                     "<w:pageBreakBefore/>" if n > 1 else ""))
+                self.xml.append(para(run(f"{n}. {title}"), "Heading2"))
             for paragraph in paragraphs:
                 runs = "".join(run(text, cited) + run(f"[{sentence_number(sid)}]", label)
                                if sid else run(text) for text, sid in paragraph)

@@ -33,10 +33,12 @@ class Footnotes:
     def __init__(self) -> None:
         self._notes: list[str] = []
 
-    def add(self, text: str, lead: str = "") -> int:
-        """A new footnote: optional bold lead-in, then text. Returns the id to reference."""
+    def add(self, text: str, lead: str = "", source: str = "") -> int:
+        """A new footnote: optional source name in italics, bold lead-in, then text.
+        Returns the id to reference."""
         note_id = len(self._notes) + 1
-        lead_run = run(lead + " ", "<w:b/>") if lead else ""
+        lead_run = (run(source, "<w:i/>") + run(", ") if source else "") + \
+            (run(lead + " ", "<w:b/>") if lead else "")
         self._notes.append(
             f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/>'
             f'</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'

@@ -49,13 +49,21 @@ def source_title(source: Source) -> str:
 
 def source_entries(brief: BriefModel) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each source in the brief's order: (title, [(label, value) of its filled-in outlet,
-    author, date and URL]). The URL is only ever text: no export makes it a link."""
+    author, date and URL]), each on one line. The URL is only ever text: no export makes
+    it a link."""
     out = []
     for source in brief.sources:
         rows = [("Outlet", source.outlet), ("Author", source.author),
                 ("Published", source.published), ("URL", source.url)]
-        out.append((source_title(source), [(k, v) for k, v in rows if v.strip()]))
+        out.append((_one_line(source_title(source)),
+                    [(k, _one_line(v)) for k, v in rows if v.strip()]))
     return out
+
+
+def _one_line(text: str) -> str:
+    """A metadata field on one line (a pasted title may hold line breaks); Markdown
+    collapses them anyway, so Word says the same."""
+    return " ".join(text.split()) if not text.isprintable() or "  " in text else text.strip()
 
 
 NAME_CHARS = 48   # a source's name in a footnote: long titles are cut at a word
@@ -71,11 +79,18 @@ def short_name(text: str, limit: int = NAME_CHARS) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:.-") + "…"
 
 
+OUTLET_CHARS = 24  # an outlet up to this long names its source in notes ("Reuters")
+
+
 def source_names(brief: BriefModel) -> dict[str, str]:
-    """Source id -> the name its footnotes give it: its label (title, else outlet) cut to
-    NAME_CHARS, else "Source N"; names that two sources would share get "(source N)"."""
-    names = {s.id: short_name(s.title or s.outlet) or f"Source {n}"
-             for n, s in enumerate(brief.sources, 1)}
+    """Source id -> the name its footnotes give it, as the window's badges do: the outlet
+    when it is short ("Reuters"), else the title (else the outlet) cut at a word to
+    NAME_CHARS, else "Source N"; names two sources would share get "(source N)"."""
+    names = {}
+    for n, s in enumerate(brief.sources, 1):
+        outlet = " ".join(clean(s.outlet).split())
+        short = outlet if len(outlet) <= OUTLET_CHARS else ""
+        names[s.id] = short or short_name(s.title or s.outlet) or f"Source {n}"
     taken: dict[str, int] = {}
     for name in names.values():
         taken[name] = taken.get(name, 0) + 1
@@ -106,7 +121,7 @@ def sentence_number(sentence_id: str) -> str:
 
 
 REVIEW_NOTE = "Stored quote, no longer matching the article ({status}; needs review):"
-REVIEW_NOTE_OF = "{name}, stored quote, no longer matching the source ({status}; needs review):"
+REVIEW_NOTE_OF = "stored quote, no longer matching the source ({status}; needs review):"
 GONE_NOTE = "Stored quote from a source no longer in the brief ({status}; needs review):"
 NO_SOURCE = "(no source cited)"  # after an item resting on no sentence: exports never hide it
 
@@ -127,6 +142,7 @@ class SourceNotes:
         self.brief = brief
         self.names = source_names(brief)
         self.several = len(self.names) > 1
+        self.parts: dict[str, tuple[str, str]] = {}
         self.numbers: dict[str, int] = {}
         self._notes: dict[str, tuple[str, str]] = {}
 
@@ -136,7 +152,7 @@ class SourceNotes:
         if not self.several:
             return f"Sentence {number}:"
         source = self.names.get(self.brief.source_of(sentence_id).id, "Source")
-        return f"{source}, sentence {number}:"
+        return self._named(source, f"sentence {number}:")
 
     def review_label(self, source_id: str, status: str) -> str:
         name = self.names.get(source_id)
@@ -144,7 +160,17 @@ class SourceNotes:
             return GONE_NOTE.format(status=status)
         if not self.several:
             return REVIEW_NOTE.format(status=status)
-        return REVIEW_NOTE_OF.format(name=name, status=status)
+        return self._named(name, REVIEW_NOTE_OF.format(status=status))
+
+    def _named(self, name: str, rest: str) -> str:
+        label = f"{name}, {rest}"
+        self.parts[label] = (name, rest)
+        return label
+
+    def split(self, label: str) -> tuple[str, str]:
+        """A label as (source name, the rest): Word sets the two apart. ("", label) when
+        the label names no source."""
+        return self.parts.get(label, ("", label))
 
     def sources(self, item: Item) -> list[tuple[str, str, str]]:
         """(note key, label, quote) of each of the item's citations, in order; two

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 
 from briefing import Brief
 from briefing.io.docx_export import write_docx
-from briefing.io.export import ANNEX_TITLE_CHARS, NAME_CHARS
+from briefing.io.export import ANNEX_TITLE_CHARS, NAME_CHARS, source_names
 from briefing.io.markdown_export import to_markdown
 
 SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "musk-putin-contacts.brief"
@@ -158,29 +158,36 @@ NOTE = re.compile(r"^\[\^(\d+)\]: (.*), sentence (\d+): “(.*)”$", re.M)
 
 
 def test_every_markdown_footnote_names_its_source_and_sentence(brief, md):
-    titles = {s.title: s for s in brief.sources}
+    names = source_names(brief)
+    assert list(names.values()) == [brief.article.title, "Reuters", "Defence ministry"]
+    by_name = {names[s.id]: s for s in brief.sources}
     defs = re.findall(r"^\[\^\d+\]: .*$", md, re.M)
     notes = NOTE.findall(md)
     assert len(notes) == len(defs) == len(brief.cited_sentence_ids())
     named = set()
     for _, name, number, quote in notes:
-        source = titles[name]
+        source = by_name[name]
         named.add(source.id)
         assert quote.replace("\\", "") == source.sentences[int(number) - 1].text.replace("\\", "")
     assert named == {s.id for s in brief.sources}
-    assert "Kremlin denies regular Musk contacts, sentence 1: “Peskov said there had been one call only.”" in md
-    assert "Ministry statement, sentence 3: “The ministry 👍 confirmed the meeting.”" in md
+    assert "Reuters, sentence 1: “Peskov said there had been one call only.”" in md
+    assert "Defence ministry, sentence 3: “The ministry 👍 confirmed the meeting.”" in md
 
 
 def test_every_word_footnote_names_its_source_and_sentence(brief, word):
-    notes, refs = word.footnotes(), word.refs()
+    notes, refs, names = word.footnotes(), word.refs(), source_names(brief)
+    first = word.xml("word/footnotes.xml")[2]      # after the two separator notes
+    runs = [("".join(r.itertext()), r.find(f"{W}rPr/{W}i") is not None,
+             r.find(f"{W}rPr/{W}b") is not None) for r in first.iter(f"{W}r")][2:5]
+    assert runs == [(brief.article.title, True, False), (", ", False, False),
+                    ("sentence 1: ", False, True)]     # the name in italics, the place in bold
     cited = [c for item in brief.items for c in item.citations]
     assert len(refs) == len(cited) == len(set(refs))
     for ref, c in zip(refs, cited):
         s = brief.trusted_sentence(c)
         source = brief.source_of(s.id)
         number = s.id.rpartition(":")[2][1:]
-        assert notes[ref].strip() == f"{source.title}, sentence {number}: “{s.text}”"
+        assert notes[ref].strip() == f"{names[source.id]}, sentence {number}: “{s.text}”"
 
 
 def test_one_source_briefs_keep_sentence_n_notes():
@@ -199,6 +206,14 @@ def test_names_shared_by_two_sources_are_told_apart():
     md = md_of(b)
     assert "Wire (source 1), sentence 1: “First.”" in md
     assert "Wire (source 2), sentence 1: “Third.”" in md
+
+
+def test_notes_name_a_short_outlet_else_the_title():
+    b = Brief.from_text("First. Second.", title="A report", outlet="A very long outlet name, with a place")
+    other = b.add_source_text("Third. Fourth.", title="Another report", outlet="TASS")
+    b.add_item("claim", "c", ["s1", other.sentences[0].id])
+    md = md_of(b)
+    assert "A report, sentence 1: “First.”" in md and "TASS, sentence 1: “Third.”" in md
 
 
 # ---- corroboration ------------------------------------------------------------------
@@ -251,7 +266,7 @@ def test_markdown_annex_has_a_part_per_source(brief, md):
             [(t.replace("\\", ""), n) for t, n in want]
 
 
-def test_word_annex_has_a_part_per_source_each_on_its_own_page(brief, word):
+def test_word_annex_has_a_part_per_source(brief, word):
     body = word.xml("word/document.xml").find(f"{W}body")
     paras = list(body.iterfind(f"{W}p"))
     start = next(i for i, p in enumerate(paras) if "".join(p.itertext()) == "Annex: the sources")
@@ -262,8 +277,10 @@ def test_word_annex_has_a_part_per_source_each_on_its_own_page(brief, word):
     heads = [(i, p) for i, p in enumerate(paras) if i > start and style(p) == "Heading2"]
     assert ["".join(p.itertext()) for _, p in heads] == [
         f"{n}. {s.title}" for n, s in enumerate(brief.sources, 1)]
-    breaks = [p.find(f"{W}pPr/{W}pageBreakBefore") is not None for _, p in heads]
-    assert breaks == [False, True, True]
+    # the annex starts on a new page; its parts run on (short statements would sit alone
+    # on mostly empty pages)
+    assert paras[start].find(f"{W}pPr/{W}pageBreakBefore") is not None
+    assert all(p.find(f"{W}pPr/{W}pageBreakBefore") is None for _, p in heads)
     cited = brief.cited_sentence_ids()
     bounds = [i for i, _ in heads] + [len(paras)]
     for source, (a, b) in zip(brief.sources, zip(bounds, bounds[1:])):
@@ -291,7 +308,7 @@ def test_emoji_and_crlf_source_survives_both_exports(brief, md, word):
                          "Cafe\u0301 owners cheered 🎉. The ministry 👍 confirmed the meeting.[3]",
                          "It called the talks useful.[4]", "Nothing else was said."]
     assert not any("\r" in t for t in texts)
-    assert any(n.strip() == f"{ministry.title}, sentence 4: “It called the talks useful.”"
+    assert any(n.strip() == f"{ministry.outlet}, sentence 4: “It called the talks useful.”"
                for n in word.footnotes().values())
 
 
@@ -308,7 +325,7 @@ def test_a_needs_review_citation_in_another_source_is_quoted_by_its_stored_text(
     claim = next(i for i in b.items if i.text == "Two reports: one call only.")
     assert b.review_count(claim) == 1
     md = md_of(b)
-    note = ("Kremlin denies regular Musk contacts, stored quote, no longer matching the source "
+    note = ("Reuters, stored quote, no longer matching the source "
             "(fuzzy; needs review): “Peskov said there had been one call only.”")
     assert note in md
     assert "a single brief call" not in md.split("## Annex")[0] + md[md.index("\n[^1]: "):]
@@ -374,7 +391,7 @@ def test_hostile_source_metadata_stays_inert_in_word():
     assert titles[3] == HOSTILE_TITLE and titles[4] == HUGE.strip()
     details = [p.text for p in doc.section("Sources") if p.style.name == "List Continue"]
     assert details[3].endswith("URL: " + HOSTILE_URL)
-    assert "Author: 1. not a list\n- nor this" in details[3]     # a line break, nothing more
+    assert "Author: 1. not a list - nor this" in details[3]     # one line, as in Markdown
     notes = list(doc.footnotes().values())
     assert any(n.strip().startswith(HOSTILE_TITLE[:30]) for n in notes)
     heads = [p.text for p in doc.doc.paragraphs if p.style.name == "Heading 2"]
@@ -388,7 +405,7 @@ def test_preview_trims_every_source_and_names_them():
     assert [s.id for s in view.sources] == [s.id for s in b.sources]
     assert all(len(s.title) <= TEXT_CHARS + 40 for s in view.sources)
     html = render(to_markdown(view), view.cuts)
-    for title in ("Kremlin denies regular Musk contacts", "Ministry statement"):
-        assert f"{title}, sentence" in html
+    for name in ("Reuters", "Defence ministry"):
+        assert f"{name}, sentence" in html
     assert "<img" not in html and "<script" not in html
     assert b.sources[4].title == HUGE           # the brief itself is untouched
