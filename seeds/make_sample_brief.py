@@ -21,6 +21,7 @@ def build() -> Brief:
                             title="Musk reportedly in regular contact with Putin",
                             outlet="News agency report citing the Wall Street Journal",
                             published="2024-10-25")
+    brief.set_meta("article.reliability", "B")   # a news agency relaying a major newspaper
     brief.clock = lambda: STAMP
     brief.created = STAMP
 
@@ -57,22 +58,22 @@ def build() -> Brief:
     add("claim", "Musk allegedly maintains regular communication with Putin.",
         ("allegedly maintains regular communication", "This claim is backed"),
         source="News outlet report; current and former U.S., European and Russian officials",
-        status="reported", confidence="moderate",
+        status="reported", confidence="moderate", credibility="3",
         note="Officials unnamed; count and seniority not given.")
     add("claim", "Putin allegedly asked Musk not to activate Starlink over Taiwan, as a favour to Xi Jinping.",
         ("refrain from activating the Starlink", "offer a favor to Chinese President"),
         source="Wall Street Journal, citing a current and a former intelligence official",
-        status="reported", confidence="low")
+        status="reported", confidence="low", credibility="3")
     add("claim", "The Kremlin confirms only one phone call, about space and technology.",
         ("confirmed only a phone call", "neither Putin nor Kremlin officials"),
-        source="Kremlin spokesman Dmitri Peskov", status="disputed", confidence="moderate",
+        source="Kremlin spokesman Dmitri Peskov", status="disputed", confidence="moderate", credibility="2",
         note="Peskov's denial of frequent contact contradicts the officials' account.")
     add("claim", "Musk denied a report of contacts with Putin two years ago.",
         ("Musk refuted a different report",), source="Musk (earlier denial)",
-        status="denied", confidence="moderate")
+        status="denied", confidence="moderate", credibility="2")
     add("claim", "Musk reportedly blocked a Ukrainian strike on the Black Sea Fleet by declining to activate Starlink.",
         ("thwarted a Ukrainian attempt",), source="Press reporting (unattributed)",
-        status="reported", confidence="moderate")
+        status="reported", confidence="moderate", credibility="3")
 
     add("actor", "Elon Musk", ("serves as the CEO",), actor_type="person",
         role="CEO of Tesla and SpaceX; holds a clearance for classified information; Trump supporter.")

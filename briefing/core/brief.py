@@ -12,7 +12,8 @@ from typing import Callable, Iterable
 
 from briefing.core.anchor import FIRST_SOURCE, Citation, Sentence, cite
 from briefing.core.events import Signal
-from briefing.core.items import MARKINGS, Item, check_value, new_fields
+from briefing.core.items import (MARKINGS, RELIABILITY, SOURCE_RELIABILITY, Item, admiralty_grade,
+                                 check_value, new_fields)
 from briefing.core.resolve import Resolution, SentenceIndex, resolve
 from briefing.core.sections import KINDS, section_for
 from briefing.core.source import SOURCE_FIELDS, SOURCE_ID, Source, source_of_sentence
@@ -120,9 +121,11 @@ class BriefModel:
 
     def new_source(self, text: str, **meta: str) -> Source:
         """A source with a fresh id, not yet in the brief (the undo command inserts it)."""
-        unknown = set(meta) - set(SOURCE_FIELDS)
+        unknown = set(meta) - {*SOURCE_FIELDS, SOURCE_RELIABILITY.name}
         if unknown:
             raise ValueError(f"a source has no field {sorted(unknown)[0]!r}")
+        if "reliability" in meta and meta["reliability"] not in RELIABILITY:
+            raise ValueError(f"reliability must be one of: {', '.join(RELIABILITY)}")
         source = Source(text, **meta)
         source.id = self._fresh_source_id()
         self._next_source += 1   # a second new source before this one is added differs
@@ -364,6 +367,14 @@ class BriefModel:
         source = self._source_by_id.get(c.source)
         return (self.sources.index(source) if source is not None else len(self.sources), c.start)
 
+    def grade(self, item: Item) -> str:
+        """A claim's Admiralty grade, "B2": the most reliable source its trusted citations
+        quote (F when none), then its credibility. Empty for other kinds."""
+        if item.kind != "claim":
+            return ""
+        grades = [self.source(sid).reliability for sid in self.source_ids_of(item)]
+        return admiralty_grade(min(grades, default="F"), item.fields["credibility"])
+
     def source_ids_of(self, item: Item) -> list[str]:
         """The distinct sources an item's trusted citations quote, in source order:
         how many reports corroborate it. Cached with the item's summary (a claim citing
@@ -454,7 +465,10 @@ class BriefModel:
             raise TypeError(f"{name} must be a string")
         if name.startswith(("article.", "source.")):
             target, field = self.meta_target(name)
-            if field not in SOURCE_FIELDS:
+            if field == SOURCE_RELIABILITY.name:
+                if value not in RELIABILITY:
+                    raise ValueError(f"reliability must be one of: {', '.join(RELIABILITY)}")
+            elif field not in SOURCE_FIELDS:
                 raise ValueError(f"a source has no field {field!r}")
         elif name in META_FIELDS:
             field, target = name, self

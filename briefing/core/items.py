@@ -21,6 +21,14 @@ IMPACTS = ("low", "medium", "high")
 PRIORITIES = ("low", "medium", "high")
 QUESTION_STATUSES = ("open", "answered")
 MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
+# NATO Admiralty code (AJP-2.1; FM 2-22.3 appendix B): a source's reliability, A-F, and a
+# piece of information's credibility, 1-6, judged apart and written together ("B2").
+RELIABILITY = ("A", "B", "C", "D", "E", "F")
+RELIABILITY_MEANINGS = ("completely reliable", "usually reliable", "fairly reliable",
+                        "not usually reliable", "unreliable", "reliability cannot be judged")
+CREDIBILITY = ("1", "2", "3", "4", "5", "6")
+CREDIBILITY_MEANINGS = ("confirmed by other sources", "probably true", "possibly true",
+                        "doubtful", "improbable", "truth cannot be judged")
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,14 @@ class FieldSpec:
     label: str                      # label in the editor and in exports
     choices: tuple[str, ...] = ()   # non-empty: one of these values
     multiline: bool = False
+    meanings: tuple[str, ...] = ()  # what each choice means, shown beside it ("B — usually reliable")
+
+    def choice_text(self, value: str) -> str:
+        """A choice as the editor and exports name it: "B — usually reliable" for a
+        grade, the value itself otherwise."""
+        if self.meanings and value in self.choices:
+            return f"{value} — {self.meanings[self.choices.index(value)]}"
+        return value
 
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
@@ -37,6 +53,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("source", "Attributed source"),
         FieldSpec("status", "Status", CLAIM_STATUSES),
         FieldSpec("confidence", "Confidence", CONFIDENCE_LEVELS),
+        FieldSpec("credibility", "Credibility", CREDIBILITY, meanings=CREDIBILITY_MEANINGS),
     ),
     "actor": (
         FieldSpec("name", "Name"),
@@ -56,10 +73,18 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
 }
 NOTE_FIELD = FieldSpec("note", "Note", multiline=True)
+# A source's grade, declared here with the items' fields so the schema, the editor and the
+# exports read one table.
+SOURCE_RELIABILITY = FieldSpec("reliability", "Reliability", RELIABILITY, meanings=RELIABILITY_MEANINGS)
+
+
+def admiralty_grade(reliability: str, credibility: str) -> str:
+    """The Admiralty code's combined grade: source reliability then credibility, "B2"."""
+    return f"{reliability}{credibility}"
 
 # Defaults for a fresh item: the most cautious reading of an unverified report.
 DEFAULTS: dict[str, dict[str, str]] = {
-    "claim": {"status": "reported", "confidence": "low"},
+    "claim": {"status": "reported", "confidence": "low", "credibility": "6"},
     "actor": {"actor_type": "person"},
     "risk": {"likelihood": "roughly even chance", "impact": "medium"},
     "question": {"priority": "medium", "status": "open"},

@@ -56,6 +56,7 @@ class Source:
     published: str = ""  # as the analyst typed it, ideally ISO 8601 (2024-10-25)
     url: str = ""
     id: str = ""         # given by the brief when the source is added
+    reliability: str = "F"   # Admiralty A-F (items.SOURCE_RELIABILITY); F: cannot be judged
     _index: SentenceIndex | None = field(default=None, init=False, repr=False, compare=False)
     _by_id: dict[str, Sentence] = field(default_factory=dict, init=False, repr=False,
                                         compare=False)
@@ -107,5 +108,6 @@ class Source:
 
     def copy(self, **changes: str) -> "Source":
         """A detached copy (same id), with some fields changed: exports cut long fields."""
-        values = {"text": self.text, **self.metadata(), "id": self.id, **changes}
+        values = {"text": self.text, **self.metadata(), "id": self.id,
+                  "reliability": self.reliability, **changes}
         return Source(**values)

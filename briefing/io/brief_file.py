@@ -69,7 +69,8 @@ def to_json(brief: BriefModel) -> dict:
         "segmenter": SEGMENTER_ID,
         "brief": {"title": brief.title, "analyst": brief.analyst, "created": brief.created,
                   "modified": brief.modified, "marking": brief.marking, "summary": brief.summary},
-        "sources": [{"id": src.id, **src.metadata(), "text": src.text} for src in brief.sources],
+        "sources": [{"id": src.id, **src.metadata(), "reliability": src.reliability,
+                     "text": src.text} for src in brief.sources],
         "sections": {s.key: [_item_json(i) for i in brief.sections[s.kind]] for s in SECTIONS},
     }
 
@@ -241,7 +242,7 @@ def _build(doc: dict, path, cls: type[B]) -> B:
     for n, raw in enumerate(doc["sources"]):
         if any(raw["id"] == s.id for s in sources):
             raise BriefingFileError(path, f"duplicate source id {raw['id']!r}", f"sources[{n}].id")
-        sources.append(Source(**{f: raw[f] for f in (*SOURCE_FIELDS, "text", "id")}))
+        sources.append(Source(**{f: raw[f] for f in (*SOURCE_FIELDS, "text", "id", "reliability")}))
     brief = cls(sources=sources, title=meta["title"], analyst=meta["analyst"], marking=meta["marking"],
                 summary=meta["summary"], created=meta["created"], modified=meta["modified"])
     known = {s.id for s in sources}

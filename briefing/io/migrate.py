@@ -27,7 +27,20 @@ def _v2_to_v3(doc: dict) -> None:
                     c["source"] = FIRST_SOURCE
 
 
-STEPS = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(doc: dict) -> None:
+    """Version 4 grades sources (reliability A-F) and claims (credibility 1-6): an older
+    file's sources and claims were never graded, so they get "cannot be judged"."""
+    for source in doc.get("sources", ()) if isinstance(doc.get("sources"), list) else ():
+        if isinstance(source, dict):
+            source.setdefault("reliability", "F")
+    sections = doc.get("sections")
+    claims = sections.get("claims") if isinstance(sections, dict) else None
+    for claim in claims if isinstance(claims, list) else ():
+        if isinstance(claim, dict):
+            claim.setdefault("credibility", "6")
+
+
+STEPS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(doc: dict) -> dict:

@@ -6,18 +6,20 @@ shape, so a new field added to core.items appears in the schema without a second
 from __future__ import annotations
 
 from briefing.core.source import SOURCE_FIELDS
-from briefing.core.items import FIELDS, MARKINGS
+from briefing.core.items import FIELDS, MARKINGS, SOURCE_RELIABILITY
 from briefing.core.sections import SECTIONS
 
 FORMAT_NAME = "briefing"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # Version history (briefing/io/migrate.py turns older files into the current shape on load):
 #   1  first release
 #   2  a citation may carry "review": fuzzy / ambiguous / orphaned, recorded by an article
 #      update that could not settle it; the "sentence" id is a hint, never believed
 #   3  several sources: "article" became "sources", a list of {id, metadata, text}; every
 #      citation names its "source"; sentence ids of sources other than src1 are "<id>:s<n>"
-READABLE_VERSIONS = (1, 2, 3)
+#   4  Admiralty grades: a source's "reliability" (A-F), a claim's "credibility" (1-6);
+#      older files get F and 6 (cannot be judged), so nothing is graded that was not
+READABLE_VERSIONS = (1, 2, 3, 4)
 SOURCE_ID_PATTERN = "^[A-Za-z0-9_.-]{1,64}$"
 
 _STR = {"type": "string"}
@@ -60,7 +62,8 @@ SCHEMA: dict = {
         }),
         "sources": {"type": "array", "minItems": 1, "items": _strict(
             {"id": {"type": "string", "pattern": SOURCE_ID_PATTERN},
-             **{f: _STR for f in SOURCE_FIELDS}, "text": _STR})},
+             **{f: _STR for f in SOURCE_FIELDS},
+             SOURCE_RELIABILITY.name: {"enum": list(SOURCE_RELIABILITY.choices)}, "text": _STR})},
         "sections": _strict({s.key: {"type": "array", "items": _item_schema(s.kind)}
                              for s in SECTIONS}),
     }),

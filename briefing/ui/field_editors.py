@@ -31,7 +31,7 @@ def make_widget(spec: FieldSpec, parent: QWidget, lines: int = 3) -> QWidget:
     if spec.choices:
         combo = QComboBox(parent)
         for value in spec.choices:
-            combo.addItem(choice_label(value), value)
+            combo.addItem(choice_label(spec.choice_text(value)), value)
         return combo
     if spec.multiline:
         edit = QPlainTextEdit(parent)

@@ -295,7 +295,7 @@ def test_ids_after_loading_hand_made_ids(tmp_path):
     doc["sections"]["claims"][0]["id"] = "item-41"
     doc["sections"]["actors"].append({**doc["sections"]["claims"][0], "id": "custom:id",
                                       "name": "n", "actor_type": "state", "role": ""})
-    for k in ("statement", "source", "status", "confidence"):
+    for k in ("statement", "source", "status", "confidence", "credibility"):
         doc["sections"]["actors"][0].pop(k)
     (tmp_path / "b.brief").write_text(json.dumps(doc), encoding="utf-8")
     loaded = Brief.load(tmp_path / "b.brief")

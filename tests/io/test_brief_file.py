@@ -72,7 +72,7 @@ def test_file_is_utf8_json_with_format_name_and_version(tmp_path):
     raw = path.read_bytes()
     doc = json.loads(raw.decode("utf-8"))
     assert doc["format"] == FORMAT_NAME == "briefing"
-    assert doc["version"] == FORMAT_VERSION == 3
+    assert doc["version"] == FORMAT_VERSION == 4
     assert list(doc) == ["format", "version", "segmenter", "brief", "sources", "sections"]
     assert list(doc["sections"]) == ["claims", "actors", "risks", "questions"]
     assert "Zürich".encode("utf-8") in raw          # stored as UTF-8, not \u escapes
@@ -247,23 +247,31 @@ V1_SAMPLE = Path(__file__).parent / "data" / "musk-putin-contacts.v1.brief"
 
 
 V2_SAMPLE = Path(__file__).parent / "data" / "musk-putin-contacts.v2.brief"
+V3_SAMPLE = Path(__file__).parent / "data" / "musk-putin-contacts.v3.brief"
 
 
-@pytest.mark.parametrize("older, version, items", [(V1_SAMPLE, 1, 16), (V2_SAMPLE, 2, 16)])
-def test_an_older_brief_loads_migrated_to_one_source_and_saves_as_version_3(tmp_path, older, version, items):
+@pytest.mark.parametrize("older, version, items", [(V1_SAMPLE, 1, 16), (V2_SAMPLE, 2, 16),
+                                                   (V3_SAMPLE, 3, 16)])
+def test_an_older_brief_loads_migrated_and_saves_as_version_4(tmp_path, older, version, items):
     raw = older.read_bytes()
-    assert json.loads(raw)["version"] == version
+    old = json.loads(raw)
+    assert old["version"] == version
     brief = Brief.load(older)
     assert [s.id for s in brief.sources] == ["src1"] and brief.article is brief.sources[0]
-    assert brief.article.text == json.loads(raw)["article"]["text"]
+    text = old["sources"][0]["text"] if version >= 3 else old["article"]["text"]
+    assert brief.article.text == text
+    # never graded before version 4: "cannot be judged"
+    assert brief.article.reliability == "F"
+    assert {i.fields["credibility"] for i in brief.items if i.kind == "claim"} == {"6"}
     assert len(brief.items) == items and brief.needing_review() == []
     assert all(c.source == "src1" for item in brief.items for c in item.citations)
     # The only findings are the rule added since: a high-confidence claim on one report.
     assert {f["rule"] for f in brief.check()["findings"]} <= {"single-source"}
-    out = tmp_path / "v3.brief"
+    out = tmp_path / "v4.brief"
     brief.save(out)
     doc = json.loads(out.read_bytes())
-    assert doc["version"] == 3 and "article" not in doc
+    assert doc["version"] == 4 and "article" not in doc
+    assert doc["sources"][0]["reliability"] == "F"
     assert doc["sources"][0]["id"] == "src1"
     assert all(c["source"] == "src1" for items in doc["sections"].values()
                for item in items for c in item["citations"])
