@@ -90,7 +90,7 @@ def _print_report(rep: dict, as_json: bool, headline: str) -> None:
     print(f"  citations: {counts['citations']}" + (f" ({statuses})" if statuses else ""))
     print(f"  need review: {counts['need_review']}, uncited items: {counts['uncited']}")
     for f in rep["findings"]:
-        print(f"  {f['severity']}: {f['item']}: {f['rule']}: {f['message']}")
+        print(f"  {f['severity']}: {f['item'] or '-'}: {f['rule']}: {f['message']}")
 
 
 @verb("check")

@@ -1,9 +1,11 @@
 """`brief.check()`: every citation's status and the findings an analyst must act on.
 
 One plain dict (the same object `briefing check --json` and `briefing update --json`
-print), so scripts, the CLI and the window read one thing. Rules so far: `uncited` (an item
-resting on no sentence), `citation-review` (a citation that no longer matches) and
-`single-source` (a claim marked confirmed or high confidence that one report carries).
+print), so scripts, the CLI and the window read one thing. Rules: `uncited` (an item
+resting on no sentence), `citation-review` (a citation that no longer matches), and the
+analytic rules of briefing.core.rules: `unattributed`, `hedged-confirmed`, `single-source`,
+`estimative-mismatch`, `grade-confidence`, `empty-bottom-line`. Every finding has a rule id,
+a severity, the item (None for the brief), a one-line message and the words that fired it.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from briefing.core.anchor import Citation
 from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.resolve import STATUSES, Resolution
+from briefing.core.rules import empty_bottom_line, finding, item_findings
 from briefing.core.sections import section_for
 from briefing.core.source import sentence_number
 
@@ -43,36 +46,26 @@ def review_message(index: int, c: Citation, r: Resolution) -> str:
     return f"source {index + 1} needs review ({r.status}{extra}): {WHY[r.status]}: \"{_clip(c.exact)}\""
 
 
-def _certainty(item: Item) -> str:
-    grades = []
-    if item.fields.get("status") == "confirmed":
-        grades.append("confirmed")
-    if item.fields.get("confidence") == "high":
-        grades.append("high confidence")
-    return " and ".join(grades)
-
-
-def _claims_certainty(item: Item) -> bool:
-    """A claim the analyst marked confirmed or high confidence."""
-    return item.kind == "claim" and bool(_certainty(item))
+RULES = ("uncited", "citation-review", "unattributed", "hedged-confirmed", "single-source",
+         "estimative-mismatch", "grade-confidence", "empty-bottom-line")
 
 
 def findings(brief: BriefModel, rows: Iterable[tuple[Item, int, Citation, Resolution]]) -> list[dict]:
+    """Every finding, item by item in brief order, then the brief's own."""
+    review: dict[str, list[dict]] = {}
+    for item, n, c, r in rows:
+        if r.needs_review:
+            review.setdefault(item.id, []).append(
+                finding("citation-review", item, review_message(n, c, r), [c.exact],
+                        SEVERITY[r.status]))
     out = []
     for item in brief.items:
         if not item.citations:
             what = section_for(item.kind).singular
-            out.append({"rule": "uncited", "severity": "warning", "item": item.id,
-                        "message": f"this {what} cites no sentence of any source"})
-        elif _claims_certainty(item) and len(brief.source_ids_of(item)) < 2:
-            out.append({"rule": "single-source", "severity": "warning", "item": item.id,
-                        "message": f"marked {_certainty(item)} but rests on a single source; "
-                                   f"cite a second report or lower the grade"})
-    for item, n, c, r in rows:
-        if r.needs_review:
-            out.append({"rule": "citation-review", "severity": SEVERITY[r.status],
-                        "item": item.id, "message": review_message(n, c, r)})
-    return out
+            out.append(finding("uncited", item, f"this {what} cites no sentence of any source"))
+        out += review.get(item.id, [])
+        out += item_findings(brief, item)
+    return out + empty_bottom_line(brief)
 
 
 def report(brief: BriefModel, file: str | None = None,
@@ -88,6 +81,7 @@ def report(brief: BriefModel, file: str | None = None,
         statuses[r.status] += 1
     counts = {"items": len(brief.items), **brief.counts(), "citations": len(rows),
               **statuses, "need_review": sum(r.needs_review for *_, r in rows),
-              "uncited": sum(1 for f in found if f["rule"] == "uncited")}
+              "uncited": sum(1 for f in found if f["rule"] == "uncited"),
+              "findings": {rule: sum(f["rule"] == rule for f in found) for rule in RULES}}
     return {"file": file, "ok": not found, "counts": counts,
             "citations": [citation_entry(*row) for row in rows], "findings": found}

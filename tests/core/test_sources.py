@@ -19,7 +19,15 @@ def three() -> tuple[Brief, object, object]:
     tass = b.add_source_text(DENIAL, title="TASS", outlet="TASS", published="2024-10-26",
                              url="https://tass.example/1")
     ministry = b.add_source_text(EMOJI_CRLF, title="Ministry statement")
+    b.set_meta("summary", "Contacts reported, and denied.")   # no empty-bottom-line finding
     return b, tass, ministry
+
+
+def claim(b: Brief, text: str, ids: list[str], source: str = "Officials"):
+    """An attributed claim (no unattributed finding)."""
+    item = b.add_item("claim", text, ids)
+    b.set_field(item.id, "source", source)
+    return item
 
 
 def test_sources_have_ids_and_sentence_ids_unique_within_the_brief():
@@ -60,7 +68,7 @@ def test_citations_resolve_against_their_own_source():
 
 def test_update_of_one_source_touches_only_its_citations():
     b, tass, _ = three()
-    item = b.add_item("claim", "x", ["s1", tass.sentences[1].id])
+    item = claim(b, "x", ["s1", tass.sentences[1].id])
     rep = b.update_article("Peskov said there was one call only. Nothing more.", source="src2")
     statuses = {c["source"]: c["status"] for c in rep["citations"]}
     assert statuses == {"src2": "orphaned"}
@@ -91,7 +99,7 @@ def test_check_json_names_each_citations_source_and_flags_single_source_certaint
 
 def test_a_claim_whose_second_source_needs_review_is_single_source_again():
     b, tass, _ = three()
-    two = b.add_item("claim", "Denied twice", ["s2", tass.sentences[1].id])
+    two = claim(b, "Denied twice", ["s2", tass.sentences[1].id])
     b.set_field(two.id, "status", "confirmed")
     assert b.check()["ok"]
     b.update_article("Peskov said there was one call only.", source="src2")
@@ -147,7 +155,7 @@ def test_source_metadata_is_set_like_brief_metadata():
 
 def test_multi_source_round_trip_is_byte_identical(tmp_path):
     b, tass, ministry = three()
-    b.add_item("claim", "x", ["s1", tass.sentences[0].id, ministry.sentences[1].id])
+    claim(b, "x", ["s1", tass.sentences[0].id, ministry.sentences[1].id])
     b.add_item("risk", "y", [ministry.sentences[2].id])
     first, second = tmp_path / "a.brief", tmp_path / "b.brief"
     b.save(first)

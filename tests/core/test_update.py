@@ -22,10 +22,14 @@ TEXT = "\n\n".join(PARAS)
 
 
 def brief_citing(*quotes: str) -> Brief:
+    """Attributed claims citing these quotes, with a bottom line: a brief the analytic
+    rules find nothing in, so the tests see only what an update does."""
     b = Brief.from_text(TEXT)
+    b.set_meta("summary", "Bottom line.")
     for q in quotes:
         at = TEXT.index(q)
-        b.add_item("claim", q[:20], [b.sentence_at(at).id])
+        item = b.add_item("claim", q[:20], [b.sentence_at(at).id])
+        b.set_field(item.id, "source", "Reporters")
     return b
 
 
@@ -90,8 +94,8 @@ def test_update_report_lists_every_citation_and_findings():
     assert [(c["status"], c["quote"]) for c in rep["citations"]] == [
         ("orphaned", "Musk denied it."), ("moved", "Analysts expect more scrutiny.")]
     assert rep["citations"][0]["sentence"] is None and rep["citations"][0]["text"] is None
-    assert [(f["rule"], f["item"]) for f in rep["findings"]] == [
-        ("uncited", b.items[2].id), ("citation-review", b.items[0].id)]
+    assert [(f["rule"], f["item"]) for f in rep["findings"]] == [   # item by item
+        ("citation-review", b.items[0].id), ("uncited", b.items[2].id)]
     assert rep["counts"]["need_review"] == 1 and rep["counts"]["uncited"] == 1
     assert report(b)["citations"][0]["status"] == "orphaned"   # sticky after the update
 

@@ -265,8 +265,8 @@ def test_an_older_brief_loads_migrated_and_saves_as_version_4(tmp_path, older, v
     assert {i.fields["credibility"] for i in brief.items if i.kind == "claim"} == {"6"}
     assert len(brief.items) == items and brief.needing_review() == []
     assert all(c.source == "src1" for item in brief.items for c in item.citations)
-    # The only findings are the rule added since: a high-confidence claim on one report.
-    assert {f["rule"] for f in brief.check()["findings"]} <= {"single-source"}
+    # The only findings are rules added since: a high-confidence claim on one ungraded report.
+    assert {f["rule"] for f in brief.check()["findings"]} <= {"single-source", "grade-confidence"}
     out = tmp_path / "v4.brief"
     brief.save(out)
     doc = json.loads(out.read_bytes())

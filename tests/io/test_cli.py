@@ -98,8 +98,9 @@ def test_sentences_plain_text(article, capsys):
 def _brief_with_an_edited_article(tmp_path) -> Path:
     b = Brief.from_text(NORMALISED, title="Talks stall")
     b.set_meta("title", "Talks")
-    b.add_item("claim", "Deal close", ["s2"])
-    b.add_item("claim", "Confirmed", ["s1", "s3"])
+    b.set_meta("summary", "Talks stalled.")
+    for text, ids in (("Deal close", ["s2"]), ("Confirmed", ["s1", "s3"])):
+        b.set_field(b.add_item("claim", text, ids).id, "source", "Officials")
     b.add_item("actor", "Critics", ["s3"])
     b.add_item("question", "What next?")
     path = tmp_path / "edited.brief"
@@ -119,10 +120,10 @@ def test_check_lists_needs_review_and_uncited_and_never_writes(tmp_path, capsys)
     assert out[1] == "  key claims: 2, actors: 1, risks: 0, open questions: 1"
     assert out[2] == "  citations: 4 (moved 3, fuzzy 1)"
     assert out[3] == "  need review: 1, uncited items: 1"
-    assert out[4] == "  warning: item-4: uncited: this question cites no sentence of any source"
-    assert out[5].startswith("  warning: item-1: citation-review: source 1 needs review "
+    assert out[4].startswith("  warning: item-1: citation-review: source 1 needs review "
                              "(fuzzy, 57% similar to sentence 2)")
-    assert out[5].endswith('"Officials said a deal was close."')
+    assert out[4].endswith('"Officials said a deal was close."')
+    assert out[5] == "  warning: item-4: uncited: this question cites no sentence of any source"
     assert len(out) == 6
     assert path.read_bytes() == data and path.stat().st_mtime_ns == mtime  # never modified
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
@@ -141,7 +142,7 @@ def test_check_json_is_one_object_with_every_citation(tmp_path, capsys):
                                                "Officials said no deal is near.")
     assert 0.5 <= fuzzy["similarity"] < 1
     assert [(f["rule"], f["severity"], f["item"]) for f in rep["findings"]] == [
-        ("uncited", "warning", "item-4"), ("citation-review", "warning", "item-1")]
+        ("citation-review", "warning", "item-1"), ("uncited", "warning", "item-4")]
     assert rep["counts"]["need_review"] == 1 and rep["counts"]["fuzzy"] == 1
 
 
@@ -149,9 +150,14 @@ def test_check_of_an_intact_brief_is_clean(tmp_path, article, capsys):
     out = tmp_path / "a.brief"
     main(["new", str(article), "-o", str(out)])
     capsys.readouterr()
-    assert main(["check", str(out)]) == 0
+    assert main(["check", str(out)]) == 1     # a new brief has no bottom line yet
     text = capsys.readouterr().out
     assert "(untitled brief)" in text and "citations: 0\n" in text and "need review: 0" in text
+    assert text.splitlines()[-1] == "  warning: -: empty-bottom-line: the brief has no bottom line (summary)"
+    brief = Brief.load(out)
+    brief.set_meta("summary", "Talks stalled.")
+    brief.save(out)
+    assert main(["check", str(out)]) == 0
 
 
 def test_update_reports_each_citation_and_refuses_to_overwrite(tmp_path, capsys):
@@ -267,7 +273,8 @@ def test_new_over_several_files_then_add_source_then_check_json(tmp_path, capsys
     assert "added src3 “Ministry”" in said
     brief = Brief.load(out)
     assert [s.title for s in brief.sources] == ["Paper", "Kremlin rejects report", "Ministry"]
-    brief.add_item("claim", "Denied", ["s2", "src2:s2"])
+    brief.set_field(brief.add_item("claim", "Denied", ["s2", "src2:s2"]).id, "source", "Kremlin")
+    brief.set_meta("summary", "Denied.")
     brief.save(out)
     assert main(["check", "--json", str(out)]) == 0
     rep = json.loads(capsys.readouterr().out)
