@@ -63,6 +63,7 @@ class BriefModel:
         self.created = created or clock()
         self.modified = modified or self.created
         self.sections: dict[str, list[Item]] = {kind: [] for kind in KINDS}
+        self.dismissed: list[str] = []   # keys of suggestions the analyst dismissed
         self._by_id: dict[str, Item] = {}
         self._next_id = 1
         self._resolved: dict[Citation, Resolution] = {}
@@ -76,6 +77,7 @@ class BriefModel:
         self.meta_changed = Signal()   # (name) e.g. "title", "article.outlet", "source.src2.url"
         self.article_changed = Signal()  # () a source's text was replaced: citations re-resolved
         self.sources_changed = Signal()  # () a source was added, removed or moved
+        self.dismissed_changed = Signal()  # () a suggestion was dismissed or brought back
 
     # ---- sources ---------------------------------------------------------------------
     @property
@@ -494,6 +496,19 @@ class BriefModel:
             source, field = self.meta_target(name)
             return getattr(source, field)
         return getattr(self, name)
+
+    # ---- suggestions the analyst dismissed ---------------------------------------------
+    def set_dismissed(self, key: str, dismissed: bool) -> bool:
+        """Remember (or forget) that a suggestion was dismissed; returns the old state."""
+        was = key in self.dismissed
+        if dismissed and not was:
+            self.dismissed.append(key)
+        elif was and not dismissed:
+            self.dismissed.remove(key)
+        if was != dismissed:
+            self._changed()
+            self.dismissed_changed.emit()
+        return was
 
     # ---- bookkeeping -----------------------------------------------------------------
     def _changed(self, citations: bool = False) -> None:

@@ -68,7 +68,8 @@ def to_json(brief: BriefModel) -> dict:
         "version": FORMAT_VERSION,
         "segmenter": SEGMENTER_ID,
         "brief": {"title": brief.title, "analyst": brief.analyst, "created": brief.created,
-                  "modified": brief.modified, "marking": brief.marking, "summary": brief.summary},
+                  "modified": brief.modified, "marking": brief.marking, "summary": brief.summary,
+                  "dismissed": list(brief.dismissed)},
         "sources": [{"id": src.id, **src.metadata(), "reliability": src.reliability,
                      "text": src.text} for src in brief.sources],
         "sections": {s.key: [_item_json(i) for i in brief.sections[s.kind]] for s in SECTIONS},
@@ -245,6 +246,7 @@ def _build(doc: dict, path, cls: type[B]) -> B:
         sources.append(Source(**{f: raw[f] for f in (*SOURCE_FIELDS, "text", "id", "reliability")}))
     brief = cls(sources=sources, title=meta["title"], analyst=meta["analyst"], marking=meta["marking"],
                 summary=meta["summary"], created=meta["created"], modified=meta["modified"])
+    brief.dismissed = list(dict.fromkeys(meta.get("dismissed", ())))
     known = {s.id for s in sources}
     seen: set[str] = set()
     for section in SECTIONS:

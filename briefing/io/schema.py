@@ -18,7 +18,8 @@ FORMAT_VERSION = 4
 #   3  several sources: "article" became "sources", a list of {id, metadata, text}; every
 #      citation names its "source"; sentence ids of sources other than src1 are "<id>:s<n>"
 #   4  Admiralty grades: a source's "reliability" (A-F), a claim's "credibility" (1-6);
-#      older files get F and 6 (cannot be judged), so nothing is graded that was not
+#      older files get F and 6 (cannot be judged), so nothing is graded that was not;
+#      brief."dismissed": the keys of suggestions the analyst dismissed
 READABLE_VERSIONS = (1, 2, 3, 4)
 SOURCE_ID_PATTERN = "^[A-Za-z0-9_.-]{1,64}$"
 
@@ -59,7 +60,9 @@ SCHEMA: dict = {
         "brief": _strict({
             "title": _STR, "analyst": _STR, "created": _STR, "modified": _STR,
             "marking": {"enum": list(MARKINGS)}, "summary": _STR,
-        }),
+            # keys of the suggestions the analyst dismissed (briefing.core.suggest)
+            "dismissed": {"type": "array", "items": {"type": "string", "maxLength": 200}},
+        }, required=["title", "analyst", "created", "modified", "marking", "summary"]),
         "sources": {"type": "array", "minItems": 1, "items": _strict(
             {"id": {"type": "string", "pattern": SOURCE_ID_PATTERN},
              **{f: _STR for f in SOURCE_FIELDS},

@@ -76,3 +76,18 @@ def test_grades_round_trip_and_a_bad_grade_in_a_file_is_one_line(tmp_path):
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(Exception, match=r"'Q' is not one of .*\(at sources\[1\]\.reliability\)"):
         Brief.load(path)
+
+
+def test_dismissed_suggestions_are_remembered_in_the_file(tmp_path):
+    b = brief()
+    assert b.set_dismissed("claim:abc", True) is False
+    assert b.set_dismissed("claim:abc", True) is True     # once only
+    b.set_dismissed("actor:x", True)
+    b.set_dismissed("actor:x", False)
+    path = tmp_path / "a.brief"
+    b.save(path)
+    assert Brief.load(path).dismissed == ["claim:abc"]
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    del doc["brief"]["dismissed"]                        # optional: older v4 files lack it
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert Brief.load(path).dismissed == []

@@ -16,7 +16,7 @@ from briefing.core.brief import utc_now
 
 ARTICLE = "Officials said the talks began in 2022. The Kremlin denied it."
 STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")   # no offset, no fraction
-DEFAULT_META = {"title": "", "analyst": "", "marking": "TLP:CLEAR", "summary": ""}
+DEFAULT_META = {"title": "", "analyst": "", "marking": "TLP:CLEAR", "summary": "", "dismissed": []}
 
 
 def saved_meta(path) -> dict:
