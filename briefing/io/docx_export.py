@@ -23,7 +23,8 @@ from briefing.io.docx_xml import (
     CITED_FILL, LABEL_FILL, cell_para, footnote_refs, para, run, shading, table, widths_for,
     with_body)
 from briefing.io.export import (
-    NO_SOURCE, SourceNotes, annex_parts, corroboration, detail_specs, meta_rows,
+    NO_SOURCE, SourceNotes, annex_parts, corroboration, detail_label, detail_specs,
+    detail_value, meta_rows,
     sentence_number, source_entries)
 
 WHITE_BOLD = '<w:b/><w:color w:val="FFFFFF"/>'
@@ -77,7 +78,8 @@ class _Body:
                                  "ListNumber", '<w:keepNext/>' + num))
             specs = detail_specs(item.kind)
             lead = [f"Corroboration: {corroboration(self.brief, item)}"] * (item.kind == "claim")
-            short = " · ".join(lead + [f"{s.label}: {item.fields[s.name]}" for s in specs
+            short = " · ".join(lead + [f"{detail_label(s)}: {detail_value(self.brief, item, s)}"
+                                       for s in specs
                                        if not s.multiline and item.fields[s.name].strip()])
             if short:
                 self.xml.append(para(run(short, DETAIL), "ListContinue"))

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from briefing.core.brief import BriefModel
-from briefing.core.items import FIELDS, FieldSpec, Item
+from briefing.core.items import FIELDS, SOURCE_RELIABILITY, FieldSpec, Item
 from briefing.core.source import Source, sentence_number as _number_in_source
 from briefing.io.atomic import write_atomic
 from briefing.io.errors import BriefingFileError
@@ -55,8 +55,9 @@ def source_entries(brief: BriefModel) -> list[tuple[str, list[tuple[str, str]]]]
     for source in brief.sources:
         rows = [("Outlet", source.outlet), ("Author", source.author),
                 ("Published", source.published), ("URL", source.url)]
-        out.append((_one_line(source_title(source)),
-                    [(k, _one_line(v)) for k, v in rows if v.strip()]))
+        rows = [(k, _one_line(v)) for k, v in rows if v.strip()]
+        rows.append((SOURCE_RELIABILITY.label, SOURCE_RELIABILITY.choice_text(source.reliability)))
+        out.append((_one_line(source_title(source)), rows))
     return out
 
 
@@ -112,6 +113,23 @@ def corroboration(brief: BriefModel, item: Item) -> str:
 def detail_specs(kind: str) -> tuple[FieldSpec, ...]:
     """The fields shown beside an item's headline (every declared field but the first)."""
     return FIELDS[kind][1:]
+
+
+def detail_label(spec: FieldSpec) -> str:
+    """A detail's label: a claim's credibility is shown as its Admiralty grade."""
+    return "Grade" if spec.name == "credibility" else spec.label
+
+
+def detail_value(brief: BriefModel, item: Item, spec: FieldSpec) -> str:
+    """A detail's value; for a claim's credibility the grade with both halves spelt out,
+    "B3 (usually reliable source; possibly true)"."""
+    if spec.name != "credibility":
+        return item.fields[spec.name]
+    grade = brief.grade(item)
+    source = SOURCE_RELIABILITY.meanings[SOURCE_RELIABILITY.choices.index(grade[0])]
+    information = spec.meanings[spec.choices.index(grade[1:])]
+    return f"{grade} ({source.replace('reliability ', 'source reliability ')}" \
+           f"{' source' if 'judged' not in source else ''}; {information})"
 
 
 def sentence_number(sentence_id: str) -> str:

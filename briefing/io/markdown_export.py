@@ -13,8 +13,8 @@ from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.sections import SECTIONS, Section
 from briefing.io.export import (
-    NO_SOURCE, UNWRITABLE, SourceNotes, annex_parts, clean, corroboration, detail_specs,
-    meta_rows, sentence_number, source_entries)
+    NO_SOURCE, UNWRITABLE, SourceNotes, annex_parts, clean, corroboration, detail_label,
+    detail_specs, detail_value, meta_rows, sentence_number, source_entries)
 
 # Backslash escapes only for characters python-markdown also unescapes (it shows the
 # backslash for others); entities for the rest, which every reader decodes as plain text.
@@ -113,7 +113,7 @@ class _Writer:
         long (multiline) one such as a question's answer."""
         filled = [s for s in detail_specs(item.kind) if item.fields[s.name].strip()]
         lead = [f"Corroboration: {corroboration(self.brief, item)}"] * (item.kind == "claim")
-        short = " · ".join(lead + [f"{s.label}: {self.esc(item.fields[s.name])}"
+        short = " · ".join(lead + [f"{detail_label(s)}: {self.esc(detail_value(self.brief, item, s))}"
                                    for s in filled if not s.multiline])
         long = [f"*{s.label}:* {self.esc(item.fields[s.name])}" for s in filled if s.multiline]
         return ([short] if short else []) + long

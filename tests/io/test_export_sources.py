@@ -144,9 +144,10 @@ def test_word_sources_section_lists_every_source_in_order(brief, word):
     paras = word.section("Sources")
     assert [p.text for p in paras if p.style.name == "List Number"] == [s.title for s in brief.sources]
     details = [p.text for p in paras if p.style.name == "List Continue"]
+    ungraded = " · Reliability: F — reliability cannot be judged"
     assert details[1] == ("Outlet: Reuters · Author: A. Writer · Published: 2024-10-26 · "
-                          "URL: https://reuters.example/kremlin")
-    assert details[2] == "Outlet: Defence ministry · Published: 2024-10-27"
+                          "URL: https://reuters.example/kremlin" + ungraded)
+    assert details[2] == "Outlet: Defence ministry · Published: 2024-10-27" + ungraded
     assert ["Sources", "3"] in [[c.text for c in row.cells] for row in word.doc.tables[0].rows]
     for name in word.zip.namelist():
         data = word.zip.read(name).decode("utf-8", "replace")
@@ -390,7 +391,7 @@ def test_hostile_source_metadata_stays_inert_in_word():
     titles = [p.text for p in doc.section("Sources") if p.style.name == "List Number"]
     assert titles[3] == HOSTILE_TITLE and titles[4] == HUGE.strip()
     details = [p.text for p in doc.section("Sources") if p.style.name == "List Continue"]
-    assert details[3].endswith("URL: " + HOSTILE_URL)
+    assert details[3].endswith("URL: " + HOSTILE_URL + " · Reliability: F — reliability cannot be judged")
     assert "Author: 1. not a list - nor this" in details[3]     # one line, as in Markdown
     notes = list(doc.footnotes().values())
     assert any(n.strip().startswith(HOSTILE_TITLE[:30]) for n in notes)
