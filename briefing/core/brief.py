@@ -317,6 +317,11 @@ class BriefModel:
         """The sentences an item cites, for highlighting and export: trusted ones only."""
         return list(self._item_summary(item)[0])
 
+    def citation_state(self, item: Item) -> object:
+        """A token that stays the same object while the item's citations and what they
+        resolve to are unchanged (caches of derived facts compare it by identity)."""
+        return self._item_summary(item)
+
     def review_count(self, item: Item) -> int:
         """How many of the item's citations need review (the badge on its row)."""
         return self._item_summary(item)[1]

@@ -16,6 +16,8 @@ from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.resolve import STATUSES, Resolution
 from briefing.core.rules import empty_bottom_line, finding, item_findings
+
+_CACHE_ATTR = "_rule_findings"   # per brief: item id -> (what they depend on, findings)
 from briefing.core.sections import section_for
 from briefing.core.source import sentence_number
 
@@ -59,12 +61,22 @@ def findings(brief: BriefModel, rows: Iterable[tuple[Item, int, Citation, Resolu
                 finding("citation-review", item, review_message(n, c, r), [c.exact],
                         SEVERITY[r.status]))
     out = []
+    cache: dict = brief.__dict__.setdefault(_CACHE_ATTR, {})
+    grades = tuple(s.reliability for s in brief.sources)
     for item in brief.items:
         if not item.citations:
             what = section_for(item.kind).singular
             out.append(finding("uncited", item, f"this {what} cites no sentence of any source"))
         out += review.get(item.id, [])
-        out += item_findings(brief, item)
+        # The analytic rules read the item's fields, its citations and the sources' grades:
+        # unchanged, their findings are the ones found last time (a refresh after one edit
+        # of a 5,000-item brief re-runs them for that item only).
+        key = (item, tuple(item.fields.values()), brief.citation_state(item), grades)
+        known = cache.get(item.id)
+        if known is None or known[0][0] is not item or known[0][1:] != key[1:] or \
+                known[0][2] is not key[2]:
+            known = cache[item.id] = (key, item_findings(brief, item))
+        out += [dict(f) for f in known[1]]
     return out + empty_bottom_line(brief)
 
 

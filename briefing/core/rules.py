@@ -31,14 +31,30 @@ class Terms:
     """A list of words and phrases matched on whole words, longest first ("very likely"
     before "likely"), case-insensitively."""
 
+    CACHE_LIMIT = 200_000   # texts remembered (item texts and cited sentences)
+
     def __init__(self, terms: list[str]) -> None:
         ordered = sorted({t.lower() for t in terms}, key=len, reverse=True)
         body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
         self._pattern = re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
+        self._found: dict[str, tuple[str, ...]] = {}
 
     def find(self, text: str) -> list[str]:
-        """The terms in a text, as written there, in order."""
-        return [m.group(0) for m in self._pattern.finditer(fold(text))]
+        """The terms in a text, as written there, in order. Remembered per text: the
+        checker re-reads 5,000 unchanged items after every edit, and a text that did not
+        change has the same words."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= self.CACHE_LIMIT:
+                self._found.clear()
+            folded = text if text.isascii() else fold(text)
+            found = self._found[text] = tuple(m.group(0) for m in self._pattern.finditer(folded))
+        return list(found)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the terms stand in a text: (start, end) code-point offsets, in order
+        (folding maps one character to one, so the offsets are the text's own)."""
+        return [m.span() for m in self._pattern.finditer(fold(text))]
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +149,7 @@ def grade_confidence(brief, item: Item) -> list[dict]:
         return []
     grade = brief.grade(item)
     doubts = []
-    if grade[0] in LOW_RELIABILITY:
+    if grade[0] in LOW_RELIABILITY and brief.source_ids_of(item):   # uncited: `uncited` says it
         doubts.append(f"its best source is graded {grade[0]}")
     if grade[1:] in HIGH_CREDIBILITY_DOUBT:
         doubts.append(f"its information is graded {grade[1:]}")

@@ -234,3 +234,23 @@ def test_a_clean_brief_has_no_findings_and_check_exits_0(tmp_path, capsys):
     b.save(path)
     assert b.check()["findings"] == []
     assert main(["check", str(path)]) == 0
+
+
+def test_findings_follow_every_change_the_rules_read():
+    """The checker remembers each item's findings while what they depend on is unchanged:
+    a field, the citations (and what they resolve to) and the sources' grades each count."""
+    b = brief()
+    item = claim(b, "Signed", confidence="high", credibility="2")
+    assert rules_for(b, item) == ["single-source"]
+    b.set_meta("article.reliability", "D")                 # a source's grade
+    assert "grade-confidence" in rules_for(b, item)
+    b.set_meta("article.reliability", "B")
+    b.set_field(item.id, "source", "")                     # a field
+    assert "unattributed" in rules_for(b, item)
+    b.set_field(item.id, "source", "Wire")
+    b.set_citations(item.id, [])                            # the citations
+    assert rules_for(b, item) == ["uncited"]
+    b.link(item.id, [sid(b, "allegedly met")])
+    assert "hedged-confirmed" in rules_for(b, item)
+    b.set_article_text(REPORT.replace("allegedly met", "met"))   # what they resolve to
+    assert "hedged-confirmed" not in rules_for(b, item)
