@@ -6,7 +6,9 @@ import os
 from briefing.core.article import Article, normalise_text
 from briefing.core.brief import BriefModel
 from briefing.core.checks import report
+from briefing.core.items import Item, check_value
 from briefing.core.source import Source
+from briefing.core.suggest import Suggestion, suggest
 from briefing.core.update import UpdatePlan, apply_update, plan_update
 from briefing.io import brief_file
 from briefing.io.article_import import read_article
@@ -69,8 +71,28 @@ class Brief(BriefModel):
 
     def check(self) -> dict:
         """Every citation's status (exact, moved, fuzzy, ambiguous, orphaned) and the
-        findings (`uncited`, `citation-review`): the object `briefing check --json` prints."""
+        findings of every rule (briefing.core.checks.RULES): the object `briefing check
+        --json` prints."""
         return report(self, self.path)
+
+    def suggest(self) -> list[Suggestion]:
+        """Actors, attributed claims and open questions proposed from the sources, offline,
+        each with `.kind`, `.text`, `.sentence_ids`, `.reason`, `.fields` and `.key`;
+        suggestions dismissed (`dismiss(key)`) or already in the brief are left out."""
+        return suggest(self, frozenset(self.dismissed))
+
+    def accept(self, suggestion: Suggestion) -> Item:
+        """Make a suggestion an item: its text, fields and citations."""
+        item = self.new_item(suggestion.kind, suggestion.text, suggestion.sentence_ids)
+        for name, value in suggestion.fields.items():
+            check_value(item.kind, name, value)
+            item.fields[name] = value
+        self.insert_item(item)
+        return item
+
+    def dismiss(self, key: str) -> None:
+        """Remember that a suggestion was dismissed (saved with the brief)."""
+        self.set_dismissed(key, True)
 
     def plan_update(self, text: str, source: str | None = None) -> UpdatePlan:
         """What replacing a source's text (default: the first source's) with `text` would
