@@ -98,9 +98,10 @@ class SourceTabs(QTabBar):
         self._item_id = item_id or None
         marked = self._cited_sources()
         if marked != self._marked and len(self._ids) == self.count():
-            self._marked = marked
+            changed, self._marked = marked ^ self._marked, marked
             for i, source_id in enumerate(self._ids):
-                self._fill_tab(i, self._brief.source(source_id))
+                if source_id in changed:    # only the tabs whose mark comes or goes
+                    self._fill_tab(i, self._brief.source(source_id))
 
     def _cited_sources(self) -> set[str]:
         brief = self._brief
