@@ -248,3 +248,33 @@ def test_add_sources_from_the_menu_reads_files_and_is_one_undo_step(qtbot, windo
     assert w.article_view.source_id() == brief.sources[2].id
     w.undo_stack.undo()
     assert len(brief.sources) == 2
+
+
+def test_update_source_text_replaces_the_source_shown_and_undo_restores_it(qtbot, window, tmp_path):
+    brief = two_sources()
+    tass = brief.sources[1]
+    kept = brief.add_item("claim", "Kremlin denied", [sid_of(brief.article, "Kremlin denied")])
+    gone = brief.add_item("claim", "One call", [sid_of(tass, "Peskov")])
+    moved = brief.add_item("claim", "False", [sid_of(tass, "false")])
+    w = window(brief)
+    click_tab(qtbot, w, 1)
+    newer = tmp_path / "tass-v2.txt"
+    newer.write_text("He called the report false.\nThe ministry 👍 confirmed the meeting.\n",
+                     encoding="utf-8")
+    w.dialogs.paths = [str(newer)]
+    w.dialogs.updates = [True]
+    assert w.actions["update_article"].text().replace("&", "") == "Update Source Text…"
+    w.actions["update_article"].trigger()
+    plan = w.dialogs.reviewed[-1].plan
+    assert plan.source == "src2" and {r.item.id for r in plan.rows} == {gone.id, moved.id}
+    assert brief.source("src2").text.startswith("He called the report false.")
+    assert brief.article.text == PAPER                              # the other source as it was
+    assert brief.resolution(kept.citations[0]).status == "exact"
+    assert brief.resolution(moved.citations[0]).status == "exact"   # re-anchored
+    assert moved.citations[0].start == 0
+    assert gone.citations[0].review == "orphaned"
+    assert w.article_view.toPlainText().startswith("He called the report false.")
+    assert w.undo_stack.undoText() == "Update source “TASS wire”"
+    w.undo_stack.undo()
+    assert brief.source("src2").text == MIXED and gone.citations[0].review == ""
+    assert w.article_view.toPlainText().startswith("Family 👨")
