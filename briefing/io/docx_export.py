@@ -18,9 +18,9 @@ from briefing.core.brief import BriefModel
 from briefing.core.items import Item
 from briefing.core.sections import SECTIONS, Section
 from briefing.io import docx_page
-from briefing.io.docx_footnotes import Footnotes
+from briefing.io.docx_footnotes import Footnotes, quoted
 from briefing.io.docx_xml import (
-    CITED_FILL, LABEL_FILL, cell_para, footnote_refs, para, run, shading, table, widths_for,
+    CITED_FILL, LABEL_FILL, NUMBER_TWIPS, cell_para, footnote_refs, para, run, shading, table, widths_for,
     with_body)
 from briefing.io.export import (
     NO_SOURCE, SourceNotes, annex_parts, corroboration, detail_label, detail_specs,
@@ -48,7 +48,7 @@ class _Body:
         notes = []
         for _, label, quote in self.notes.sources(item):
             source, lead = self.notes.split(label)
-            notes.append(self.footnotes.add(f"“{quote}”", lead, source))
+            notes.append(self.footnotes.add(quoted(quote), lead, source))
         return footnote_refs(notes)
 
     # ---- front matter ----------------------------------------------------------------
@@ -60,8 +60,8 @@ class _Body:
                              ppr='<w:spacing w:after="240"/>'))
         self.xml.append(para(run(brief.title or "Untitled brief"), "Title"))
         widths = widths_for([1, 4])
-        rows = [[cell_para(run(label, "<w:b/>")), cell_para(run(value or "—"))]
-                for label, value in meta_rows(brief)]
+        rows = [[cell_para(run(label, "<w:b/>")), cell_para(run(value))]
+                for label, value in meta_rows(brief) if value.strip()]  # no blank rows
         self.xml.append(table(widths, rows, header=False, first_fill=LABEL_FILL))
         self.xml.append(para(run("Bottom line"), "Heading1"))
         summary = [p for p in brief.summary.split("\n\n") if p.strip()] or ["(no summary)"]
@@ -91,12 +91,13 @@ class _Body:
                                      "ListContinue"))
 
     def table(self, section: Section, items: list[Item]) -> None:
-        """Actors and risks: '#', headline (with its notes), details, and notes if any."""
+        """Actors and risks: '#' (wide enough for 999), headline (with its notes), details,
+        and notes if any."""
         specs = detail_specs(section.kind)
         with_notes = any(item.note.strip() for item in items)
         header = ["#", section.singular.capitalize(), *(s.label for s in specs)]
         header += ["Note"] * with_notes
-        weights = [0.6, 4] + [3.5 if s.multiline else 1.8 for s in specs] + [2.5] * with_notes
+        weights = [0, 4] + [3.5 if s.multiline else 1.8 for s in specs] + [2.5] * with_notes
         rows = [[cell_para(run(h, WHITE_BOLD)) for h in header]]
         for n, item in enumerate(items, 1):
             row = [cell_para(run(str(n))),
@@ -104,7 +105,7 @@ class _Body:
             row += [cell_para(run(item.fields[s.name])) for s in specs]
             row += [cell_para(run(item.note))] * with_notes
             rows.append(row)
-        self.xml.append(table(widths_for(weights), rows))
+        self.xml.append(table(widths_for(weights, first=NUMBER_TWIPS), rows))
 
     def sections(self) -> None:
         for section in SECTIONS:

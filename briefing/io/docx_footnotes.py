@@ -9,6 +9,8 @@ This module supplies all of that, so Word, LibreOffice and pandoc show notes at 
 """
 from __future__ import annotations
 
+import re
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -25,6 +27,24 @@ _SPECIAL = (
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
     'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
     "</w:r></w:p></w:footnote>")
+
+
+_INNER_QUOTE = re.compile('["\u201c\u201d]')
+_OPENS_AFTER = "([{<\u2014\u2013-/\u2018"  # a straight quote after these (or a space) opens
+
+
+def quoted(text: str) -> str:
+    """A sentence in typographic quotes, one level deep: “…”, with every double quote
+    inside it (straight or curly) turned into a single curly one, so a sentence that
+    quotes someone reads “‘We are close,’ said Novak.” and never ends `close."”`.
+    A straight quote opens (‘) at the start or after a space or bracket, else closes (’)."""
+    def single(match: re.Match) -> str:
+        mark, at = match.group(), match.start()
+        if mark != '"':
+            return "\u2018" if mark == "\u201c" else "\u2019"
+        before = text[at - 1] if at else " "
+        return "\u2018" if before.isspace() or before in _OPENS_AFTER else "\u2019"
+    return f"\u201c{_INNER_QUOTE.sub(single, text)}\u201d"
 
 
 class Footnotes:

@@ -6,15 +6,16 @@ style changes keep working on an exported brief.
 """
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.parser import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 
 from briefing.core.brief import BriefModel
-from briefing.io.docx_xml import W_NS, field, run
-from briefing.io.export import clean
+from briefing.io.docx_xml import PAGE_TWIPS, W_NS, field, run
+from briefing.io.export import clean, short_name
 
 FONT = "Calibri"
 INK = RGBColor(0x1F, 0x38, 0x64)   # headings: the same navy as table header rows
@@ -69,19 +70,43 @@ def setup_styles(document) -> None:
     styles["List Continue"].paragraph_format.space_after = Pt(1)
 
 
+FOOTER_TITLE_UNITS = 72  # about half the footer line at 8 pt: marking and page number keep their room
+
+
 def setup_header_footer(document, brief: BriefModel) -> None:
-    """Marking at the top right of every page; marking, title and 'Page N of M' below."""
+    """Marking at the top right of every page; marking and title at the left of the
+    footer, 'Page N of M' at its right margin.
+
+    The built-in Footer style brings a centre tab (4680) and a right tab (9360, a US
+    Letter margin) that a footer's one tab would stop at; both are cleared in the
+    paragraph and a right tab set at the text width, and the title is cut to one line,
+    so the page number sits at the right margin whatever the title's length."""
     section = document.sections[0]
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _append_runs(header, marking_label(brief.marking))
     footer = section.footer.paragraphs[0]
     small = '<w:sz w:val="16"/><w:color w:val="595959"/>'
-    title = " ".join(brief.title.split()) or "Untitled brief"  # one footer line, always
+    title = footer_title(brief.title)
     _append_runs(footer, marking_label(brief.marking, 16) + run(f"   {title}", small)
                  + "<w:r><w:tab/></w:r>" + run("Page ", small) + field("PAGE", rpr=small)
                  + run(" of ", small) + field("NUMPAGES", rpr=small))
-    footer.paragraph_format.tab_stops.add_tab_stop(Cm(17.0), WD_TAB_ALIGNMENT.RIGHT)
+    footer._p.get_or_add_pPr().append(parse_xml(
+        f'<w:tabs xmlns:w="{W_NS}"><w:tab w:val="clear" w:pos="4680"/>'
+        f'<w:tab w:val="clear" w:pos="9360"/>'
+        f'<w:tab w:val="right" w:pos="{PAGE_TWIPS}"/></w:tabs>'))
+
+
+def footer_title(title: str) -> str:
+    """The title on one footer line: cut at a word to FOOTER_TITLE_UNITS, a wide (East
+    Asian) character counting two, with an ellipsis."""
+    flat = " ".join(clean(title).split()) or "Untitled brief"
+    units = 0
+    for at, char in enumerate(flat):
+        units += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if units > FOOTER_TITLE_UNITS:
+            return short_name(flat, at)
+    return flat
 
 
 def _append_runs(paragraph, runs_xml: str) -> None:

@@ -8,6 +8,7 @@ no hyperlink and no relationship can come from what a user typed.
 """
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from docx.oxml.parser import parse_xml
@@ -20,6 +21,11 @@ PAGE_TWIPS = 9638           # A4 width (11906) minus two 2 cm margins
 HEADER_FILL = "1F3864"      # dark navy header rows; white bold text on it
 LABEL_FILL = "F2F2F2"       # light grey label column of the metadata table
 CITED_FILL = "FFF2CC"       # pale amber behind cited sentences in the annex
+NUMBER_TWIPS = 680          # a table's '#' column: "999" in 10.5 pt (~330) + cell margins (2 x 108) + slack
+# Every way a user's text can say "new line": CRLF, CR, LF, vertical tab, form feed, NEL and
+# Unicode's line and paragraph separators. `clean` would drop the control characters among
+# them and run the words on either side together; a run turns each into one <w:br/>.
+LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
 
 def xml_text(text: str) -> str:
@@ -28,9 +34,10 @@ def xml_text(text: str) -> str:
 
 
 def run(text: str, rpr: str = "") -> str:
-    """A run of text; newlines in user text become line breaks within the paragraph."""
+    """A run of text; every line break in user text (LF, CR, vertical tab, form feed,
+    U+2028/U+2029, see LINE_BREAKS) becomes a line break within the paragraph."""
     props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
-    lines = xml_text(text).split("\n")
+    lines = xml_text(LINE_BREAKS.sub("\n", text)).split("\n")
     body = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
     return f"<w:r>{props}{body}</w:r>"
 
@@ -80,7 +87,8 @@ def table(widths: list[int], rows: list[list[str]], header: bool = True,
           first_fill: str = "", style: str = "TableGrid") -> str:
     """A full-width table of cells (paragraph XML per cell). With `header`, the first row
     is shaded and repeats at the top of every page the table runs onto; `first_fill`
-    shades the first column (a label column)."""
+    shades the first column (a label column). Rows may break across pages (no
+    <w:cantSplit/>): a row taller than a page would otherwise be cut off at the page foot."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" '
            f'w:type="dxa"/><w:tblLayout w:type="fixed"/>'
@@ -90,8 +98,7 @@ def table(widths: list[int], rows: list[list[str]], header: bool = True,
            f"<w:tblGrid>{grid}</w:tblGrid>"]
     for n, cells in enumerate(rows):
         head = header and n == 0
-        trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if head else \
-            "<w:trPr><w:cantSplit/></w:trPr>"
+        trpr = "<w:trPr><w:tblHeader/></w:trPr>" if head else ""
         fills = [HEADER_FILL if head else (first_fill if i == 0 else "")
                  for i in range(len(widths))]
         out.append("<w:tr>" + trpr + "".join(
@@ -100,10 +107,17 @@ def table(widths: list[int], rows: list[list[str]], header: bool = True,
     return "".join(out)
 
 
-def widths_for(weights: list[float]) -> list[int]:
-    """Column widths in twips sharing the text width by weight."""
+def widths_for(weights: list[float], first: int = 0) -> list[int]:
+    """Column widths in twips sharing the text width by weight; with `first`, the first
+    column is that many twips wide (a '#' column) and the others share the rest."""
+    if first:
+        return [first] + widths_for_width(weights[1:], PAGE_TWIPS - first)
+    return widths_for_width(weights, PAGE_TWIPS)
+
+
+def widths_for_width(weights: list[float], width: int) -> list[int]:
     total = sum(weights)
-    return [int(PAGE_TWIPS * w / total) for w in weights]
+    return [int(width * w / total) for w in weights]
 
 
 def with_body(document, fragments: list[str]):

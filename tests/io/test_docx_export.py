@@ -11,6 +11,8 @@ from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from briefing.io.docx_export import write_docx
+from briefing.io.docx_footnotes import quoted
+from briefing.io.docx_xml import LINE_BREAKS
 from briefing.io.export import clean
 from support import briefs as BRIEFS
 
@@ -124,7 +126,7 @@ def test_every_citation_is_a_footnote_quoting_its_sentence(sample):
     assert set(refs) == set(notes) - {"-1", "0"}
     cited = [c for i in brief.items for c in i.citations]
     for ref, c in zip(refs, cited):
-        assert c.exact in notes[ref] and f"Sentence {brief.trusted_sentence(c).id[1:]}:" in notes[ref]
+        assert quoted(c.exact) in notes[ref] and f"Sentence {brief.trusted_sentence(c).id[1:]}:" in notes[ref]
 
 
 def test_header_and_footer_carry_marking_and_page_fields(sample):
@@ -181,12 +183,13 @@ def test_control_characters_are_dropped_not_fatal():
 @settings(max_examples=25, deadline=None)
 @given(st.text(max_size=60))
 def test_any_typed_text_reads_back_as_text(typed):
-    """Whatever an analyst types (controls and surrogates aside) comes back verbatim."""
+    """Whatever an analyst types (controls and surrogates aside) comes back verbatim, each
+    kind of line break (CR, vertical tab, form feed, U+2028...) as one line break."""
     brief = BRIEFS.build()
     item = brief.add_item("risk", typed, ["s1"])
     brief.set_field(item.id, "note", "Note: " + typed)
     doc = Exported(brief, annex=False).doc
     risks = doc.tables[2]
-    expected = clean(typed)
+    expected = clean(LINE_BREAKS.sub("\n", typed))
     assert risks.rows[-1].cells[1].text == expected
     assert risks.rows[-1].cells[-1].text == "Note: " + expected

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from briefing import Brief
 from briefing.io.docx_export import write_docx
+from briefing.io.docx_footnotes import quoted
 from briefing.io.export import ANNEX_TITLE_CHARS, NAME_CHARS, source_names
 from briefing.io.markdown_export import to_markdown
 
@@ -188,7 +189,7 @@ def test_every_word_footnote_names_its_source_and_sentence(brief, word):
         s = brief.trusted_sentence(c)
         source = brief.source_of(s.id)
         number = s.id.rpartition(":")[2][1:]
-        assert notes[ref].strip() == f"{names[source.id]}, sentence {number}: “{s.text}”"
+        assert notes[ref].strip() == f"{names[source.id]}, sentence {number}: {quoted(s.text)}"
 
 
 def test_one_source_briefs_keep_sentence_n_notes():
