@@ -119,10 +119,20 @@ def _update(args: argparse.Namespace) -> int:
     return 0 if rep["ok"] else 1
 
 
+QUOTE_LIST_FORMATS = ("csv", "json", "xlsx")   # briefing/io/quotes.py: one row per citation
+
+
 @verb("export")
 def _export(args: argparse.Namespace) -> int:
-    from briefing.io.export import export_file  # only this verb needs python-docx
     brief = Brief.load(args.file)
+    if args.to in QUOTE_LIST_FORMATS:
+        from briefing.io.quotes import export_quote_list
+        export_quote_list(brief, args.output, args.to, force=args.force)
+        count = sum(max(1, len(item.citations)) for item in brief.items)
+        print(f"{args.output}: exported the quote list of {len(brief.items)} items "
+              f"({count} rows) as {args.to}")
+        return 0
+    from briefing.io.export import export_file  # only this verb needs python-docx
     export_file(brief, args.to, args.output, force=args.force, annex=not args.no_annex)
     print(f"{args.output}: exported {len(brief.items)} items as {args.to}")
     return 0
@@ -158,12 +168,13 @@ def _parser() -> argparse.ArgumentParser:
     u.add_argument("-o", "--output", help="write the updated brief here instead of FILE")
     u.add_argument("--force", action="store_true", help="overwrite FILE (or an existing -o file)")
     u.add_argument("--json", action="store_true", help="print the check object of the result")
-    e = sub.add_parser("export", help="export a brief to Markdown or Word")
+    e = sub.add_parser("export", help="export a brief to Markdown or Word, or its quote list "
+                                      "(one row per citation) to CSV, JSON or Excel")
     e.add_argument("file")
-    e.add_argument("--to", choices=("md", "docx"), required=True)
+    e.add_argument("--to", choices=("md", "docx", *QUOTE_LIST_FORMATS), required=True)
     e.add_argument("-o", "--output", required=True)
     e.add_argument("--force", action="store_true", help="overwrite an existing file")
-    e.add_argument("--no-annex", action="store_true", help="leave out the annotated article annex")
+    e.add_argument("--no-annex", action="store_true", help="leave out the annotated article annex (md, docx)")
     return p
 
 
