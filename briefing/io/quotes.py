@@ -143,7 +143,8 @@ WIDTHS = {"item_text": 50, "quote": 70, "source_title": 30, "role": 30, "answer"
 
 def to_xlsx(brief: BriefModel) -> bytes:
     """One sheet "Quotes": a bold header row frozen above the rows, an autofilter, set
-    column widths, long text wrapped and every cell aligned to the top."""
+    column widths, long text wrapped in rows tall enough for it, every cell aligned to
+    the top."""
     from openpyxl import Workbook   # only this format needs it
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -159,8 +160,9 @@ def to_xlsx(brief: BriefModel) -> bytes:
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     top = Alignment(vertical="top")
     wrap = Alignment(vertical="top", wrap_text=True)
-    for row in rows(brief):
+    for n, row in enumerate(rows(brief), 2):
         sheet.append([inert(row[key]) for key in KEYS])
+        sheet.row_dimensions[n].height = _row_height(row)
     for n, key in enumerate(KEYS, 1):
         letter = get_column_letter(n)
         sheet.column_dimensions[letter].width = WIDTHS.get(key, 14)
@@ -176,6 +178,22 @@ def to_xlsx(brief: BriefModel) -> bytes:
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
+
+
+LINE_POINTS = 15     # one line of 11 pt Calibri, the sheet's default font
+MAX_POINTS = 409     # the tallest row Excel allows
+
+
+def _row_height(row: dict) -> float:
+    """Points for a row to show its wrapped text whole: LibreOffice does not fit a row
+    to wrapped text on opening (its lines overran the next row), so the height is set,
+    estimating a line per (column width - 1) characters of each paragraph."""
+    lines = 1
+    for key in WRAPPED:
+        per_line = WIDTHS.get(key, 14) - 1
+        text = str(row[key] or "")
+        lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")))
+    return min(MAX_POINTS, LINE_POINTS * lines)
 
 
 RENDER = {"csv": to_csv, "json": to_json, "xlsx": to_xlsx}
