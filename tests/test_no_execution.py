@@ -354,6 +354,13 @@ GFM_AUTOLINK = re.compile(
     r"|\b(?:mailto|xmpp):[A-Za-z0-9.+_-]+@", re.I | re.M)
 
 
+def outside_code(md: str) -> str:
+    """The Markdown less its code spans, where no GFM reader autolinks (the export writes
+    addresses as code; tests/io/test_markdown_readers.py renders them with cmark-gfm and
+    pandoc's gfm). Backslash escapes are read first, so an escaped backtick opens none."""
+    return re.sub(r"\\.|`[^`]*`", lambda m: m.group() if m.group()[0] == "\\" else "", md)
+
+
 def test_exports_are_inert(hostile, server, tmp_path):
     md_path, docx_path = tmp_path / "out.md", tmp_path / "out.docx"
     export_file(hostile, "md", md_path)
@@ -370,7 +377,7 @@ def test_exports_are_inert(hostile, server, tmp_path):
         linked = None
     if linked is not None:
         assert_inert_html(linked)
-    found = GFM_AUTOLINK.search(text)
+    found = GFM_AUTOLINK.search(outside_code(text))
     assert found is None, f"GFM would autolink: {text[max(0, found.start() - 40):found.end() + 40]!r}"
 
     with zipfile.ZipFile(docx_path) as docx:
@@ -395,8 +402,9 @@ def test_exports_are_inert(hostile, server, tmp_path):
 ])
 def test_escape_leaves_no_gfm_autolink(text):
     escaped = escape(text)
-    assert GFM_AUTOLINK.search(escaped) is None, escaped
-    assert html.unescape(markdown.markdown(escaped)).find(text) >= 0  # still reads the same
+    assert GFM_AUTOLINK.search(outside_code(escaped)) is None, escaped
+    shown = html.unescape(re.sub(r"<[^>]+>", "", markdown.markdown(escaped)))
+    assert shown.find(text) >= 0  # still reads the same
     assert "<a" not in MarkdownIt("commonmark").render(escaped)
 
 

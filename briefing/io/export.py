@@ -28,6 +28,13 @@ def clean(text: str) -> str:
     return UNWRITABLE.sub("", text)
 
 
+def one_line(text: str) -> str:
+    """Text on one line: every run of whitespace, line breaks of every kind included
+    (CR, LF, U+2028, U+2029, NEL, vertical tab, form feed), as one space; then cleaned, so
+    a break that is also unwritable still separates the words around it."""
+    return clean(" ".join(text.split()))
+
+
 def readable_stamp(stamp: str) -> str:
     """'2024-10-25T09:30:00Z' -> '2024-10-25 09:30 UTC'; anything else unchanged."""
     match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z", stamp)
@@ -55,16 +62,10 @@ def source_entries(brief: BriefModel) -> list[tuple[str, list[tuple[str, str]]]]
     for source in brief.sources:
         rows = [("Outlet", source.outlet), ("Author", source.author),
                 ("Published", source.published), ("URL", source.url)]
-        rows = [(k, _one_line(v)) for k, v in rows if v.strip()]
+        rows = [(k, one_line(v)) for k, v in rows if v.strip()]
         rows.append((SOURCE_RELIABILITY.label, SOURCE_RELIABILITY.choice_text(source.reliability)))
-        out.append((_one_line(source_title(source)), rows))
+        out.append((one_line(source_title(source)), rows))
     return out
-
-
-def _one_line(text: str) -> str:
-    """A metadata field on one line (a pasted title may hold line breaks); Markdown
-    collapses them anyway, so Word says the same."""
-    return " ".join(text.split()) if not text.isprintable() or "  " in text else text.strip()
 
 
 NAME_CHARS = 48   # a source's name in a footnote: long titles are cut at a word
@@ -72,7 +73,7 @@ NAME_CHARS = 48   # a source's name in a footnote: long titles are cut at a word
 
 def short_name(text: str, limit: int = NAME_CHARS) -> str:
     """One line of at most `limit` characters, cut at a word with an ellipsis."""
-    flat = " ".join(clean(text).split())
+    flat = one_line(text)
     if len(flat) <= limit:
         return flat
     cut = flat[:limit - 1]
@@ -89,7 +90,7 @@ def source_names(brief: BriefModel) -> dict[str, str]:
     NAME_CHARS, else "Source N"; names two sources would share get "(source N)"."""
     names = {}
     for n, s in enumerate(brief.sources, 1):
-        outlet = " ".join(clean(s.outlet).split())
+        outlet = one_line(s.outlet)
         short = outlet if len(outlet) <= OUTLET_CHARS else ""
         names[s.id] = short or short_name(s.title or s.outlet) or f"Source {n}"
     taken: dict[str, int] = {}
@@ -145,24 +146,23 @@ NO_SOURCE = "(no source cited)"  # after an item resting on no sentence: exports
 
 
 class SourceNotes:
-    """What each citation's note says, and the notes numbered in order of first use.
+    """What each citation's note says.
 
-    A trusted (exact/moved) citation is noted by its sentence: one number per distinct
-    sentence, quoting its text, led by the sentence's number within its source. With
+    A trusted (exact/moved) citation is noted by its sentence, quoting its text, led by
+    the sentence's number within its source. With
     several sources the note names the source first ("Reuters, sentence 4:"); in a
     one-source brief every note would name the same report, so it reads "Sentence 4:" and
     the Sources section names the report. A citation that needs review is noted by its own
     stored quote and says it no longer matches: an export never prints another sentence's
-    text or number in its place; one whose source is gone says that. Markdown numbers its
-    footnotes with this; Word, which numbers footnotes itself, uses the labels and quotes."""
+    text or number in its place; one whose source is gone says that. Both formats make one
+    note per entry of `sources(item)`, numbered in order of use (Word numbers its own), so
+    a sentence cited by two items is two notes, in every reader."""
 
     def __init__(self, brief: BriefModel) -> None:
         self.brief = brief
         self.names = source_names(brief)
         self.several = len(self.names) > 1
         self.parts: dict[str, tuple[str, str]] = {}
-        self.numbers: dict[str, int] = {}
-        self._notes: dict[str, tuple[str, str]] = {}
 
     def label(self, sentence_id: str) -> str:
         """'Reuters, sentence 4:' for a trusted sentence ('Sentence 4:' with one source)."""
@@ -204,18 +204,6 @@ class SourceNotes:
                 key = f"review:{item.id}:{n}"
                 out[key] = (key, self.review_label(c.source, r.status), c.exact)
         return list(out.values())
-
-    def number(self, key: str, label: str, quote: str) -> int:
-        """The note number of a source, allocating the next one on first use."""
-        n = self.numbers.get(key)
-        if n is None:
-            n = self.numbers[key] = len(self.numbers) + 1
-            self._notes[key] = (label, quote)
-        return n
-
-    def notes(self) -> list[tuple[int, str, str]]:
-        """(number, label, quote) of every note allocated so far, in number order."""
-        return [(n, *self._notes[key]) for key, n in self.numbers.items()]
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # CRLF, CR or LF: one paragraph break each

@@ -18,74 +18,168 @@ from briefing.io.export import (
 
 # Backslash escapes only for characters python-markdown also unescapes (it shows the
 # backslash for others); entities for the rest, which every reader decodes as plain text.
+# Straight quotes are entities: pandoc's `smart` extension (on in its `markdown` and
+# `commonmark_x`) would curl them, and python-markdown would show a backslash before them.
 _ESCAPES = {
     "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}",
     "[": "\\[", "]": "\\]", "#": "\\#", "|": "\\|",
     "<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;", "^": "&#94;",
+    '"': "&quot;", "'": "&#39;",
 }
-# One character class, so the scan stays a fast C loop over long article text; the few
+# One pattern, so the scan stays a fast C loop over long article text; the few
 # context-dependent ones are decided in _escape_char: "$" only where it could close pandoc's
 # $math$ (a closer is never followed by a digit, so "$1.2 billion" stays readable), ":" only
-# in "word://", "@" only inside an e-mail address, and "www." (GFM renderers and pandoc's
-# gfm autolink bare addresses; an entity or escape breaks the pattern they look for).
-# Characters no format can carry (see export.clean) are matched too and dropped.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^$:@" + UNWRITABLE.pattern[1:] + r"|[Ww]{3}\.")
-_EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+-_")
-# Block markers that matter only where user text starts a line: "-", "+", "1." "1)", ":".
-_LEADING = re.compile(r"^(?:([-+])|(\d+)([.)])|(:))")
+# opening an emoji shortcode (":smile:", which pandoc's gfm and commonmark_x make 😄), "@"
+# only opening a pandoc citation ("@smith"), "www." inside a word (a web address of its own
+# is a code span, see _inert), and runs of "-" or "." that pandoc's `smart` would make a dash
+# or an ellipsis. Characters no format can carry (export.UNWRITABLE) are matched too: the
+# breaks among them (vertical tab, form feed, the separators \x1c-\x1f) become spaces, so
+# the words they separated stay apart; the rest are dropped.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]#|<>&~^$:@\"'" + UNWRITABLE.pattern[1:]
+                      + r"|[Ww]{3}\.|-{2,}|\.{3,}")
+_SHORTCODE = re.compile(r"[\w+-]+:")
+_DIGIT_EMOJI = frozenset({"100", "1234"})   # the shortcodes made of digits (💯, 🔢)
+_CITATION_KEY = re.compile(r"[\w{]")
 
 
 def _escape_char(match: re.Match) -> str:
-    found, text, end = match.group(), match.string, match.end()
+    found, text, start, end = match.group(), match.string, match.start(), match.end()
     if found == "$":
         return "$" if text[end:end + 1].isdigit() else "&#36;"
     if found == ":":
-        start = match.start()
-        after_word = start > 0 and text[start - 1].isalnum()
-        return "&#58;" if after_word and text.startswith("//", end) else ":"
+        code = _SHORTCODE.match(text, end)
+        name = code.group()[:-1] if code else ""
+        return "&#58;" if name and (not name.isdigit() or name in _DIGIT_EMOJI) else ":"
     if found == "@":
-        start = match.start()
-        in_address = start > 0 and text[start - 1] in _EMAIL_LOCAL and text[end:end + 1].isalnum()
-        return "&#64;" if in_address else "@"
-    if len(found) == 4:  # "www."
-        return found[:3] + "\\."
-    return _ESCAPES.get(found, "")
+        opens = not (start and text[start - 1].isalnum()) and _CITATION_KEY.match(text, end)
+        return "&#64;" if opens else "@"
+    if len(found) > 1:
+        if found[0] in "Ww":                        # "www."
+            return found[:3] + "\\."
+        return "".join("\\" + c for c in found)     # "--", "...": as typed, never smart
+    escaped = _ESCAPES.get(found)
+    if escaped is not None:
+        return escaped
+    return " " if found.isspace() else ""           # a break in a field, or unwritable
 
 
-def _escape_leading(match: re.Match) -> str:
-    sign, digits, dot, colon = match.groups()
-    if sign:
-        return "\\" + sign
-    if digits:
-        return f"{digits}\\{dot}"
-    return "&#58;" if colon else match.group()
+# Web and e-mail addresses are code spans: readable as typed, copied whole, and never a
+# link, since no reader autolinks inside code (cmark-gfm and pandoc's gfm link a bare
+# `http://…`, `www.…` or `name@host` however its characters are escaped). An address starts
+# at its scheme ("https://"), at "www." or at an e-mail address's local part (with any
+# "mailto:" or "xmpp:" before it) and runs to a space or to a character that ends it here
+# (< > ` | \ "); trailing punctuation and an unbalanced ")" or "]" are left outside.
+_TRIGGER = re.compile(r"(?<=[A-Za-z0-9])://|(?<=[\w.+-])@(?=[A-Za-z0-9])|(?<![\w.])[Ww]{3}\.")
+_HAS_WWW = re.compile(r"[Ww]{3}\.")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*\Z")
+_LOCAL = re.compile(r"(?:(?i:mailto|xmpp):)?[\w.+-]+\Z")
+_BODY = re.compile(r"[^\s<>`|\\\"]*")
+_TRAILING = ".,:;!?'*_~"
+_CLOSERS = {")": "(", "]": "["}
 
 
-_MARKER_STARTS = frozenset("-+:0123456789")
+def _address(text: str, at: int, trigger: str) -> tuple[int, int]:
+    """The span of the address whose trigger ("://", "@" or "www.") stands at `at`. A
+    scheme or a local part is short, so the look back is bounded (and stays in C)."""
+    start = at
+    if trigger == "://":
+        found = _SCHEME.search(text, max(0, at - 40), at)
+        start = found.start() if found else at
+    elif trigger == "@":
+        found = _LOCAL.search(text, max(0, at - 80), at)
+        start = found.start() if found else at
+    end = _BODY.match(text, at).end()
+    while end > at + len(trigger):
+        last = text[end - 1]
+        opener = _CLOSERS.get(last)
+        if last in _TRAILING or (opener and text.count(opener, start, end)
+                                 < text.count(last, start, end)):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _code(address: str) -> str:
+    """An address as a code span (it holds no backtick: one ends the address)."""
+    return f"`{clean(address)}`"
+
+
+def _inert(text: str) -> str:
+    """User text with its markup characters escaped and its addresses as code spans."""
+    if "://" not in text and "@" not in text and not _HAS_WWW.search(text):
+        return _SPECIAL.sub(_escape_char, text)
+    out, done = [], 0
+    for match in _TRIGGER.finditer(text):
+        if match.start() < done:
+            continue                                # inside the address just written
+        start, end = _address(text, match.start(), match.group())
+        start = max(start, done)
+        out += [_SPECIAL.sub(_escape_char, text[done:start]), _code(text[start:end])]
+        done = end
+    out.append(_SPECIAL.sub(_escape_char, text[done:]))
+    return "".join(out)
+
+
+# What a reader could take for a block marker where user text starts a line: "-", "+",
+# "1." "1)" (any number), ":" (a definition list or a fenced div) and, before a space, the
+# fancy and example list markers of pandoc's `markdown` and `commonmark_x`: "(a)", "b)",
+# "i.", "(iv)", "IV.", "(@)", "@." ("#." is escaped anyway; "A." only lists before two
+# spaces, which escape() never leaves).
+_MARKER = r"(?:[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|@)"
+_LEADING = re.compile(rf"([-+])|(\d+)([.)])|(:)|(\(){_MARKER}\)(?=\s|\Z)|({_MARKER})([.)])(?=\s|\Z)")
+
+
+def _escape_leading(text: str) -> str:
+    """`text` with a block marker at its start made literal: a backslash before its sign,
+    its opening bracket or its delimiter (python-markdown unescapes all of them)."""
+    match = _LEADING.match(text)
+    if match is None:
+        return text
+    sign, digits, dot, colon, bracket, letters, delimiter = match.groups()
+    if sign or bracket:
+        return "\\" + text
+    if colon:
+        return "&#58;" + text[1:]
+    lead = digits or letters
+    if delimiter == "." and len(lead) == 1 and lead.isupper():
+        return text    # an initial ("A. Novak"): pandoc wants two spaces after "A.", and
+                       # escape() leaves one
+    return f"{lead}\\{dot or delimiter}{text[len(lead) + 1:]}"
+
+
 _SPACES = re.compile(r"\s{2,}|[^\S ]")  # whitespace other than a lone space
 
 
 def _collapse(text: str) -> str:
-    """Runs of whitespace (newlines included) as one space. Most text has none, and
-    isprintable() proves that in one C loop, where a regex scan of a 1 MB article is slow."""
+    """Runs of whitespace (line breaks of every kind included: CR, LF, U+2028, U+2029,
+    NEL) as one space. Most text has none, and isprintable() proves that in one C loop,
+    where a regex scan of a 1 MB article is slow."""
     if text.isprintable() and "  " not in text:
         return text.strip(" ")
     return _SPACES.sub(" ", text).strip()
 
 
 def escape(text: str) -> str:
-    """User text as inert Markdown on one line: markup characters escaped, whitespace
-    (newlines included) collapsed, a leading list/definition marker neutralised."""
-    flat = _collapse(_SPECIAL.sub(_escape_char, text))
-    return _LEADING.sub(_escape_leading, flat) if flat[:1] in _MARKER_STARTS else flat
+    """User text as inert Markdown on one line: markup characters escaped, addresses as
+    code spans, whitespace (line breaks included) collapsed, a leading block marker
+    neutralised."""
+    return _escape_leading(_collapse(_inert(text)))
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n|\u2029")   # a blank line, or U+2029
 
 
 class _Writer:
-    """Builds the document line by line, numbering notes as the items cite sentences."""
+    """Builds the document line by line, numbering a note for every citation as the items
+    cite: one note per citation, as Word makes them, each with its own label, so every
+    reader shows the same notes (a label referenced twice is one note in CommonMark and
+    python-markdown but two in pandoc, and markdown-it marks the second "[3:1]")."""
 
     def __init__(self, brief: BriefModel) -> None:
         self.brief = brief
         self.notes = SourceNotes(brief)
+        self.cited: list[tuple[str, str]] = []     # (label, quote) of note n at n - 1
         self.lines: list[str] = []
         self._escaped: dict[str, str] = {}
 
@@ -105,7 +199,13 @@ class _Writer:
     def refs(self, item: Item) -> str:
         if not item.citations:
             return f" *{NO_SOURCE}*"
-        return "".join(f"[^{self.notes.number(*source)}]" for source in self.notes.sources(item))
+        return "".join(f"[^{self.note(label, quote)}]"
+                       for _, label, quote in self.notes.sources(item))
+
+    def note(self, label: str, quote: str) -> int:
+        """The number of a new note quoting `quote` under `label`."""
+        self.cited.append((label, quote))
+        return len(self.cited)
 
     def details(self, item: Item) -> list[str]:
         """'Corroboration: 2 sources · Status: reported · Confidence: high' (corroboration
@@ -125,7 +225,7 @@ class _Writer:
         self.block(f"# {self.esc(brief.title) or 'Untitled brief'}")
         self.block(*(f"- **{label}:** {self.esc(value) or '—'}"
                      for label, value in meta_rows(brief)))
-        summary = [p for p in clean(brief.summary).split("\n\n") if p.strip()]
+        summary = [p for p in _PARAGRAPH_BREAK.split(clean(brief.summary)) if p.strip()]
         self.block("## Bottom line")
         for paragraph in summary or ["(no summary)"]:
             self.block(self.esc(paragraph))
@@ -201,18 +301,17 @@ class _Writer:
         return f"{lead}{self.esc(text)}{tail}" if text.strip() else " "
 
     def footnotes(self) -> None:
-        """One note per distinct sentence: 'Source name, sentence N: “quote”'. CommonMark
+        """One note per citation: 'Source name, sentence N: “quote”'. CommonMark
         never mistakes a note for a link reference definition (which would turn '[^1]'
         into a link there): a definition's line ends with its destination or a title in
         quotes or parentheses, and a note's line always ends with ” after words."""
-        for n, label, quote in self.notes.notes():
+        for n, (label, quote) in enumerate(self.cited, 1):
             self.block(f"[^{n}]: {self.esc(label)} “{self.esc(quote)}”")
 
 
 def to_markdown(brief: BriefModel, annex: bool = False) -> str:
     """The brief as Markdown: title block, bottom line, the four sections, the sources,
-    optionally the annotated sources (annex), then one footnote per distinct cited
-    sentence."""
+    optionally the annotated sources (annex), then one footnote per citation."""
     writer = _Writer(brief)
     writer.title_block()
     writer.sections()

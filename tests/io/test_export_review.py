@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from html import unescape
 from pathlib import Path
 
 from briefing import Brief
@@ -108,7 +109,8 @@ def test_issue_example_split_sentence_keeps_every_link_right(tmp_path):
         if line.startswith("[^") and "Sentence " in line:
             number = line.split("Sentence ", 1)[1].split(":", 1)[0]
             text = brief.sentence(f"s{number}").text
-            assert text.replace("“", "").replace("”", "")[:30] in line.replace("\\", "")
+            # the note's text read as a reader shows it (escapes and entities decoded)
+            assert text.replace("“", "").replace("”", "")[:30] in unescape(line.replace("\\", ""))
 
 
 def test_an_item_with_no_source_says_so_in_every_export():
