@@ -32,6 +32,12 @@ WINDOW_MARGIN = 6_000       # characters of article either side of the visible p
 
 SUGGESTION_COLOUR = QColor("#b45309")   # amber: never a section tint
 SUGGESTION_PROPERTY = QTextFormat.Property.UserProperty + 1   # marks a suggestion's selection
+# Word marks over the text, drawn after the item's highlight: hedge and attribution words
+# (View › Mark Hedges), and the words or sentences a finding or a suggestion points at.
+MARK_PROPERTY = QTextFormat.Property.UserProperty + 2          # "hedge" or "pointer"
+HEDGE_COLOUR = QColor("#92400e")         # dark amber text, underlined: never a tint
+POINTER_BACKGROUND = QColor(250, 204, 21, 150)   # a highlighter-yellow wash
+POINTER_LINE = QColor("#a16207")
 
 
 def coverage_map(brief, known: dict[str, Sentence]) -> dict[str, str]:
@@ -175,6 +181,70 @@ def _selections(doc: QTextDocument, offsets: OffsetMap, sentences: list[Sentence
 
 def is_suggestion(selection: QTextEdit.ExtraSelection) -> bool:
     return bool(selection.format.boolProperty(SUGGESTION_PROPERTY))
+
+
+def mark_kind(selection: QTextEdit.ExtraSelection) -> str:
+    """"hedge", "pointer", or "" for the item's own highlight and suggestions."""
+    return selection.format.stringProperty(MARK_PROPERTY)
+
+
+def near_spans(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans overlapping code points [lo, hi] of a sorted, non-overlapping list."""
+    first = bisect_left(spans, lo, key=lambda s: s[1])
+    last = bisect_left(spans, hi + 1, key=lambda s: s[0])
+    return spans[first:last]
+
+
+def hedge_selections(doc: QTextDocument, offsets: OffsetMap, spans: list[tuple[int, int]],
+                     strong: list[Sentence] = (), strong_background: QColor | None = None
+                     ) -> list[QTextEdit.ExtraSelection]:
+    """Hedge and attribution words: dark amber text, underlined, and no background of
+    their own, so the analyst sees "allegedly" without it looking like a citation or a
+    suggestion. Inside the selected item's sentences (``strong``, in reading order) they
+    keep that highlight's background: Qt paints a later selection's words afresh, and
+    one without a foreground and background would show them blank."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(HEDGE_COLOUR)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(HEDGE_COLOUR)
+    fmt.setProperty(MARK_PROPERTY, "hedge")
+    inside = QTextCharFormat(fmt)
+    if strong_background is not None:
+        inside.setBackground(strong_background)
+    plain, within = [], []
+    for span in spans:
+        (within if strong and near(strong, span[0], span[0]) else plain).append(span)
+    return (_span_selections(doc, offsets, plain, fmt)
+            + _span_selections(doc, offsets, within, inside))
+
+
+def pointer_selections(doc: QTextDocument, offsets: OffsetMap, spans: list[tuple[int, int]],
+                       text: QColor | None = None) -> list[QTextEdit.ExtraSelection]:
+    """What a finding or a suggestion points at (words, or whole sentences): a yellow
+    highlighter wash with a solid underline, the text in ``text`` colour."""
+    fmt = QTextCharFormat()
+    if text is not None:
+        fmt.setForeground(text)
+    fmt.setBackground(POINTER_BACKGROUND)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(POINTER_LINE)
+    fmt.setProperty(MARK_PROPERTY, "pointer")
+    return _span_selections(doc, offsets, spans, fmt)
+
+
+def _span_selections(doc: QTextDocument, offsets: OffsetMap, spans: list[tuple[int, int]],
+                     fmt: QTextCharFormat) -> list[QTextEdit.ExtraSelection]:
+    selections = []
+    keep = QTextCursor.MoveMode.KeepAnchor
+    for start, end in spans:
+        cursor = QTextCursor(doc)
+        cursor.setPosition(offsets.to_qt(start))
+        cursor.setPosition(offsets.to_qt(end), keep)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        selections.append(selection)
+    return selections
 
 
 def mark_rects(view: QTextEdit, offsets: OffsetMap, sentences: list[Sentence],

@@ -19,7 +19,7 @@ from operator import attrgetter
 
 import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPainter, QPen, QTextCursor
+from PySide6.QtGui import QAction, QPainter, QPalette, QPen, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from briefing.core.anchor import Sentence
@@ -29,8 +29,9 @@ from briefing.ui.article_document import (build_document, margin_mark_x, set_rea
 from briefing.ui.article_header import ArticleHeader
 from briefing.ui.article_menu import add_brief_actions
 from briefing.ui.article_highlight import (MATERIALISE_ALL, SUGGESTION_COLOUR, WINDOW_MARGIN,
-                                           CoverageTints, citing_tooltip,
-                                           is_suggestion, mark_rects, near, strong_selections,
+                                           CoverageTints, citing_tooltip, hedge_selections,
+                                           is_suggestion, mark_kind, mark_rects, near,
+                                           near_spans, pointer_selections, strong_selections,
                                            suggested_sentences, suggestion_selections)
 from briefing.ui.mime import MIME_SENTENCES, sentence_ids_from_mime, sentences_mime
 from briefing.ui.offsets import OffsetMap
@@ -76,6 +77,7 @@ class ArticleView(QTextEdit):
         self._prebuild_timer = QTimer(self, singleShot=True, interval=150)
         self._prebuild_timer.timeout.connect(self._prebuild)
         self._source_id: str | None = None
+        self._hedges_on = False   # View › Mark Hedges and Attributions (kept across briefs)
         self._reset_state()
 
     def _reset_state(self) -> None:
@@ -93,6 +95,9 @@ class ArticleView(QTextEdit):
         self._pending_scroll: str | None = None
         self._visible_cache: tuple[object, tuple[int, int]] = (None, (0, 0))
         self._window: tuple[int, int] | None = None   # code points with selections, if cut
+        self._hedge_spans_of: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        self._hedge_window: tuple[int, int] | None = None
+        self._pointer: tuple[str, list[tuple[int, int]]] | None = None   # (source, spans)
 
     # ---- the brief -----------------------------------------------------------------
     def set_brief(self, brief, source_id: str | None = None) -> None:
@@ -301,6 +306,7 @@ class ArticleView(QTextEdit):
         item must not yank the text away from under the mouse. An item that cites nothing
         in the source shown, but cites another source, brings that source up."""
         self._shown_id = item.id if item is not None else None
+        self._pointer = None
         if item is not None and self._brief is not None:
             sids = self._brief.sentence_ids_of(item)
             if sids and not any(sid in self._sentences for sid in sids):
@@ -324,7 +330,7 @@ class ArticleView(QTextEdit):
         dashed in amber (never tinted); an orphaned citation shows nothing."""
         if item is None or self._brief is None:
             self._shown, self._suggested = [], []
-            self.setExtraSelections([])
+            self._materialise()   # the word marks stay
         else:
             sids = self._brief.sentence_ids_of(item)
             shown = [s for s in map(self._sentences.get, sids) if s is not None]   # C-level
@@ -349,18 +355,91 @@ class ArticleView(QTextEdit):
         guard = QTextCursor(self.document())
         guard.beginEditBlock()
         try:
-            selections = (strong_selections(self.document(), self._offsets, shown,
-                                            self._shown_kind, self.palette())
-                          + suggestion_selections(self.document(), self._offsets, suggested))
+            selections = suggestion_selections(self.document(), self._offsets, suggested)
+            if shown:
+                selections = strong_selections(self.document(), self._offsets, shown,
+                                               self._shown_kind, self.palette()) + selections
+            selections += self._mark_selections()
         finally:
             guard.endEditBlock()
         self.setExtraSelections(selections)
 
     def _scrolled(self) -> None:
-        if self._window is not None:
+        windows = [w for w in (self._window, self._hedge_window) if w is not None]
+        if windows:
             lo, hi = self._visible_cp()
-            if lo < self._window[0] or hi > self._window[1]:
+            if any(lo < w[0] or hi > w[1] for w in windows):
                 self._materialise()
+
+    # ---- word marks: hedges, and what a finding or a suggestion points at ------------
+    def set_hedges_visible(self, on: bool) -> None:
+        """Underline the hedge and attribution words (rules.lexicon()["hedges"]) in the
+        source shown; past MATERIALISE_ALL of them, only those near the screen."""
+        self._hedges_on = bool(on)
+        self._materialise()
+        self.viewport().update()
+
+    def hedges_visible(self) -> bool:
+        return self._hedges_on
+
+    def _hedge_spans(self) -> list[tuple[int, int]]:
+        """The shown source's hedge words, found once per text."""
+        if not self._hedges_on or self._brief is None or self._source_id is None:
+            return []
+        text = self._brief.source(self._source_id).text
+        found = self._hedge_spans_of.get(self._source_id)
+        if found is None or found[0] is not text:
+            from briefing.core.rules import lexicon
+            found = self._hedge_spans_of[self._source_id] = (text, lexicon()["hedges"].spans(text))
+        return found[1]
+
+    def _mark_selections(self) -> list:
+        doc, offsets = self.document(), self._offsets
+        hedges, self._hedge_window = self._hedge_spans(), None
+        if len(hedges) > MATERIALISE_ALL:
+            lo, hi = self._visible_cp()
+            self._hedge_window = (lo - WINDOW_MARGIN, hi + WINDOW_MARGIN)
+            hedges = near_spans(hedges, *self._hedge_window)
+        out = []
+        if hedges:
+            strong = section_colours(self._shown_kind, self.palette()).strong \
+                if self._shown else None
+            out = hedge_selections(doc, offsets, hedges, self._shown, strong)
+        if self._pointer is not None and self._pointer[0] == self._source_id:
+            out += pointer_selections(doc, offsets, self._pointer[1],
+                                      self.palette().color(QPalette.ColorRole.Text))
+        return out
+
+    def point_at(self, source_id: str, spans: list[tuple[int, int]], scroll: bool = True) -> None:
+        """Mark code-point spans of a source (the words a finding names, a suggestion's
+        sentences) and bring the first into view; the next item shown clears them."""
+        if self._brief is None or not self._brief.has_source(source_id):
+            return
+        if source_id != self._source_id:
+            self.show_source(source_id)
+        spans = sorted(spans)
+        self._pointer = (source_id, spans)
+        self._materialise()
+        self.viewport().update()
+        if scroll and spans:
+            self._scroll_to_offset(spans[0][0])
+
+    def clear_pointer(self) -> None:
+        if self._pointer is not None:
+            self._pointer = None
+            self._materialise()
+
+    def hedge_text(self) -> list[str]:
+        """The words underlined as hedges, read back from Qt."""
+        return self._mark_text("hedge")
+
+    def pointer_text(self) -> list[str]:
+        """The text marked for a finding or a suggestion, read back from Qt."""
+        return self._mark_text("pointer")
+
+    def _mark_text(self, kind: str) -> list[str]:
+        return [s.cursor.selectedText().replace("\u2029", "\n") for s in self.extraSelections()
+                if mark_kind(s) == kind]
 
     def _forget_visible(self) -> None:
         self._visible_cache = (None, (0, 0))
@@ -377,7 +456,7 @@ class ArticleView(QTextEdit):
     def highlighted_text(self) -> list[str]:
         """The strings painted as the selected item's highlight, read back from Qt."""
         return [s.cursor.selectedText().replace("\u2029", "\n") for s in self.extraSelections()
-                if not is_suggestion(s)]
+                if not is_suggestion(s) and not mark_kind(s)]
 
     def suggested_text(self) -> list[str]:
         """The strings drawn as suggestions (dashed, untinted), read back from Qt."""
@@ -397,7 +476,17 @@ class ArticleView(QTextEdit):
             return
         if self._is_visible(sentence):
             return
-        rect = self.cursorRect(self._cursor_at(self._offsets.to_qt(sentence.start)))
+        self._scroll_to_offset(sentence.start)
+
+    def _scroll_to_offset(self, cp: int) -> None:
+        """Bring a code-point offset of the source shown a third from the top of the view
+        (unless it already shows)."""
+        if not self.isVisible():
+            return
+        lo, hi = self._visible_cp()
+        if lo <= cp < hi:
+            return
+        rect = self.cursorRect(self._cursor_at(self._offsets.to_qt(cp)))
         bar = self.verticalScrollBar()
         target = bar.value() + rect.top() - self.viewport().height() // 3
         if target > bar.maximum():
