@@ -305,3 +305,19 @@ class UndoStack(QUndoStack):
             return
         self.indexChanged.emit(index)
         self.undoTextChanged.emit(self.undoText())
+
+
+class SetDismissedCommand(QUndoCommand):
+    """Dismiss a suggestion (or bring it back): the brief remembers its key."""
+
+    def __init__(self, brief: BriefModel, key: str, dismissed: bool = True,
+                 label: str = "Dismiss suggestion") -> None:
+        super().__init__(label)
+        self.brief, self.key, self.dismissed = brief, key, dismissed
+        self.was = key in brief.dismissed
+
+    def redo(self) -> None:
+        self.brief.set_dismissed(self.key, self.dismissed)
+
+    def undo(self) -> None:
+        self.brief.set_dismissed(self.key, self.was)

@@ -19,14 +19,15 @@ from PySide6.QtGui import QUndoStack
 
 from briefing.core.anchor import Citation, Sentence
 from briefing.core.brief import BriefModel
-from briefing.core.items import Item
+from briefing.core.items import Item, check_value
+from briefing.core.sections import section_for
 from briefing.core.source import sentence_number
 from briefing.core.update import UpdatePlan
 from briefing.core.source import Source
 from briefing.ui.commands import (AddItemCommand, AddSourceCommand, DeleteItemCommand,
                                   EditFieldCommand, MoveItemCommand, MoveSourceCommand,
                                   RemoveSourceCommand, ReplaceArticleCommand,
-                                  SetCitationsCommand, SetMetaCommand)
+                                  SetCitationsCommand, SetDismissedCommand, SetMetaCommand)
 
 
 def _plural(n: int, word: str) -> str:
@@ -233,4 +234,45 @@ def move_source(brief: BriefModel, stack: QUndoStack, source_id: str, index: int
     if not brief.has_source(source_id) or brief.sources.index(brief.source(source_id)) == index:
         return False
     stack.push(MoveSourceCommand(brief, source_id, index))
+    return True
+
+
+# ---- suggestions -------------------------------------------------------------------
+def accept_suggestion_item(brief: BriefModel, stack: QUndoStack, suggestion) -> Item | None:
+    """Make the item a suggestion proposes (briefing.core.suggest), with its pre-filled
+    fields and its citations, in one undo step. Sentences no longer in the brief are left
+    out, and so are field values outside a field's vocabulary; None when nothing is left
+    to cite."""
+    sids = []
+    for sid in suggestion.sentence_ids:
+        try:
+            brief.sentence(sid)
+        except ValueError:
+            continue
+        sids.append(sid)
+    if suggestion.sentence_ids and not sids:
+        return None
+    item = brief.new_item(suggestion.kind, suggestion.text, sids)
+    fields = suggestion.fields
+    for name, value in (fields.items() if hasattr(fields, "items") else fields):
+        try:
+            check_value(item.kind, name, value)
+        except (TypeError, ValueError):
+            continue
+        if name == "note":
+            item.note = value
+        else:
+            item.fields[name] = value
+    command = AddItemCommand(brief, item)
+    command.setText(f"Accept suggested {section_for(item.kind).singular}")
+    stack.push(command)
+    return item
+
+
+def set_dismissed(brief: BriefModel, stack: QUndoStack, key: str, dismissed: bool = True) -> bool:
+    """Dismiss a suggestion (remembered in the brief), or bring it back; one undo step."""
+    if (key in brief.dismissed) == dismissed:
+        return False
+    stack.push(SetDismissedCommand(brief, key, dismissed,
+                                   "Dismiss suggestion" if dismissed else "Restore suggestion"))
     return True
