@@ -20,7 +20,7 @@ from briefing.core.items import FIELDS, NOTE_FIELD, FieldSpec
 from briefing.core.sections import KINDS, section_for
 from briefing.ui import ops
 from briefing.ui.field_editors import Binding, UndoKeys, make_widget
-from briefing.ui.meta_editor import form_layout
+from briefing.ui.meta_editor import form_layout, select_words_in
 from briefing.ui.sources_list import SOURCE_ACTIONS, SentenceRole, SourceRow, SourcesList
 
 EMPTY_HINT = ("Select an item to edit it.\n"
@@ -44,9 +44,24 @@ class KindPage(QWidget):
                 form.addRow(spec.label, self._pair(widget, specs[i + 1]))   # two combos, one row
                 i += 2
                 continue
-            form.addRow(spec.label, widget)
+            form.addRow(spec.label, self._with_grade(widget) if spec.name == "credibility"
+                        else widget)
             i += 1
         self.setLayout(form)
+
+    def _with_grade(self, combo: QWidget) -> QHBoxLayout:
+        """The credibility combo and, beside it, the claim's Admiralty grade ("B2")."""
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.grade = QLabel(self)
+        self.grade.setObjectName(f"{self.kind}_grade")
+        self.grade.setTextFormat(Qt.PlainText)
+        self.grade.setToolTip("Admiralty grade: the reliability of the best source cited "
+                              "(A–F, set in the source's details) and this credibility (1–6)")
+        row.addWidget(combo, 1)
+        row.addSpacing(6)
+        row.addWidget(self.grade)
+        return row
 
     def _widget(self, spec: FieldSpec) -> QWidget:
         widget = make_widget(spec, self, lines=2)
@@ -104,7 +119,9 @@ class ItemEditor(QWidget):
 
     def _follow(self, brief: BriefModel, on: bool) -> None:
         for signal, slot in ((brief.item_changed, self._item_changed),
-                             (brief.article_changed, self._article_changed)):
+                             (brief.article_changed, self._article_changed),
+                             (brief.meta_changed, self._meta_changed),
+                             (brief.sources_changed, self._show_grade)):
             (signal.connect if on else signal.disconnect)(slot)
 
     # ---- building --------------------------------------------------------------------
@@ -245,6 +262,7 @@ class ItemEditor(QWidget):
             other.setVisible(other is page)
         self.sources.clearSelection()
         self._show_sources()
+        self._show_grade()
         self.hint.hide()
         self.content.show()
 
@@ -296,6 +314,37 @@ class ItemEditor(QWidget):
             self._show_sources()
         else:
             self.pages[item.kind].bindings[field].show(item.get(field))
+        if field in ("citations", "credibility"):
+            self._show_grade()
+
+    def _meta_changed(self, name: str) -> None:
+        if name.endswith(".reliability"):
+            self._show_grade()
+
+    def _show_grade(self) -> None:
+        """The claim's grade, "Grade B2" (the best cited source's reliability, then the
+        credibility), beside the Credibility choice."""
+        label = getattr(self.pages["claim"], "grade", None)
+        if label is None or not self.item_id:
+            return
+        try:
+            item = self.brief.item(self.item_id)
+        except ValueError:
+            return
+        if item.kind == "claim":
+            label.setText(f"Grade {self.brief.grade(item)}")
+
+    def grade_text(self) -> str:
+        return self.pages["claim"].grade.text()
+
+    def select_words(self, field: str, words: list[str]) -> bool:
+        """Go to a field of the item shown and select the first of the words in it (a
+        finding's trigger words); a choice field just takes the focus."""
+        if not self.item_id or field not in self.pages[self.brief.item(self.item_id).kind].bindings:
+            return False
+        widget = self.pages[self.brief.item(self.item_id).kind].bindings[field].widget
+        widget.setFocus(Qt.OtherFocusReason)
+        return select_words_in(widget, words)
 
     def _article_changed(self) -> None:
         """A new article version: statuses (and suggestions) changed under every source."""

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPla
                                QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from briefing.core.brief import BriefModel
-from briefing.core.items import MARKINGS, FieldSpec
+from briefing.core.items import MARKINGS, SOURCE_RELIABILITY, FieldSpec
+from briefing.core.rules import Terms
 from briefing.ui import ops
 from briefing.ui.field_editors import Binding, UndoKeys, line_edit, make_widget
+from briefing.ui.offsets import OffsetMap
 from briefing.ui.tooltips import plain_tooltip
 
 ARTICLE_FIELDS = (("article.title", "Headline"), ("article.outlet", "Outlet"),
@@ -141,6 +143,10 @@ class MetaEditor(QWidget):
         form.setContentsMargins(18, 0, 0, 0)
         for name, label in ARTICLE_FIELDS:
             form.addRow(label, self._bind(name, line_edit(box)))
+        reliability = self._bind("article.reliability", make_widget(SOURCE_RELIABILITY, box))
+        reliability.setToolTip("How reliable this source is (Admiralty code, A–F): with a "
+                               "claim's credibility it makes the claim's grade, e.g. B2")
+        form.addRow(SOURCE_RELIABILITY.label, reliability)
         box.setLayout(form)
         return box
 
@@ -193,7 +199,38 @@ class MetaEditor(QWidget):
             binding.show(meta_value(self.brief, self._name(name)))
         self._update_toggle()
 
+    def focus_field(self, name: str, words: list[str] = ()) -> bool:
+        """Go to a metadata field (a finding about the summary) and select its words."""
+        binding = self.bindings.get(name)
+        if binding is None:
+            return False
+        binding.widget.setFocus(Qt.OtherFocusReason)
+        return select_words_in(binding.widget, list(words))
+
     def detach(self) -> None:
         """Stop following this brief (another one is being opened)."""
         self.brief.meta_changed.disconnect(self._meta_changed)
         self.brief.sources_changed.disconnect(self._update_toggle)
+
+
+def select_words_in(widget: QWidget, words: list[str]) -> bool:
+    """Select the first whole-word occurrence of any of the words in a text field (matched
+    as the checker matches them: case and typographic quotes folded). False if none."""
+    words = [w for w in words if w.strip()]
+    if not words or not isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        return False
+    text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+    spans = Terms(words).spans(text)
+    if not spans:
+        return False
+    offsets = OffsetMap(text)   # code points -> the widget's UTF-16 positions
+    start, end = offsets.to_qt(spans[0][0]), offsets.to_qt(spans[0][1])
+    if isinstance(widget, QLineEdit):
+        widget.setSelection(start, end - start)
+        return True
+    cursor = widget.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+    widget.setTextCursor(cursor)
+    widget.ensureCursorVisible()
+    return True
