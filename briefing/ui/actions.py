@@ -22,6 +22,7 @@ class ActionSpec:
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
     args: tuple[str, ...] = ()        # passed to the handler (the kind for "new item")
+    checkable: bool = False           # a toggle: the handler gets the new state
 
 
 SPECS: tuple[ActionSpec, ...] = (
@@ -67,6 +68,15 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("delete_item", "&Delete Item", "delete_item", None),
     ActionSpec("move_up", "Move Item &Up", "move_item_up", "Alt+Up"),
     ActionSpec("move_down", "Move Item Do&wn", "move_item_down", "Alt+Down"),
+    ActionSpec("toggle_checks", "&Checks", "show_checks", "Ctrl+Shift+K",
+               "Show the brief checker's findings under the article (Ctrl+Shift+K)",
+               checkable=True),
+    ActionSpec("toggle_suggestions", "&Suggestions", "show_suggestions", "Ctrl+Shift+U",
+               "Show actors, claims and questions proposed from the sources (Ctrl+Shift+U)",
+               checkable=True),
+    ActionSpec("hedges", "Mark &Hedges and Attributions", "mark_hedges", "Ctrl+Shift+H",
+               "Underline words that only report a claim (\u201callegedly\u201d, "
+               "\u201caccording to\u201d…) in the article (Ctrl+Shift+H)", checkable=True),
     ActionSpec("about", "&About Briefing", "about"),
 ) + tuple(
     ActionSpec(f"new_{s.kind}", f"New {s.singular.capitalize()} from Selection", "new_item",
@@ -83,6 +93,7 @@ MENUS: dict[str, list[str | None]] = {
     "&Sources": ["add_source", "remove_source", None, "source_left", "source_right", None,
                  "next_source", "prev_source", None, "next_cited", "prev_cited"],
     "&Review": ["next_review", "prev_review"],
+    "&View": ["toggle_checks", "toggle_suggestions", None, "hedges"],
     "&Help": ["about"],
 }
 TOOLBAR: list[str | None] = ["new", "open", "save", None, "undo", "redo", None] + [
@@ -102,6 +113,10 @@ def build_actions(window: QWidget, handler: Callable[[str], Callable[[], object]
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
-        action.triggered.connect(lambda _=False, h=spec.handler, a=spec.args: handler(h)(*a))
+        if spec.checkable:
+            action.setCheckable(True)
+            action.triggered.connect(lambda on=False, h=spec.handler: handler(h)(on))
+        else:
+            action.triggered.connect(lambda _=False, h=spec.handler, a=spec.args: handler(h)(*a))
         actions[spec.name] = action
     return actions

@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter,
-                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+                               QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from briefing import __version__
 from briefing.api import Brief
@@ -19,6 +19,9 @@ from briefing.core.source import sentence_number
 from briefing.ui.actions import MENUS, TOOLBAR, build_actions
 from briefing.ui.article_view import ArticleView
 from briefing.ui.brief_form import BriefForm
+from briefing.ui.checks_pane import ChecksPane
+from briefing.ui.suggestions_pane import SuggestionsPane
+from briefing.core.rules import Terms
 from briefing.core.checks import review_message
 from briefing.core.sections import KINDS
 from briefing.ui import ops
@@ -72,9 +75,11 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView(self)
         self.source_tabs = SourceTabs(self)
         self.form = BriefForm(brief, self.undo_stack)
+        self.checks = ChecksPane(self)
+        self.suggestions = SuggestionsPane(self)
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self._article_pane())
+        self.splitter.addWidget(self._article_column())
         self.splitter.addWidget(self.form)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
@@ -107,6 +112,25 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.source_tabs)
         layout.addWidget(self.article_view, 1)
         return pane
+
+    def _article_column(self) -> QSplitter:
+        """The article over the Checks and Suggestions panes (tabs): they take height
+        from the article, never width from the brief form."""
+        self.analysis = QTabWidget(self)
+        self.analysis.setObjectName("analysisTabs")
+        self.analysis.setAccessibleName("Checks and suggestions")
+        self.analysis.setDocumentMode(True)
+        self.analysis.addTab(self.checks, "Checks")
+        self.analysis.addTab(self.suggestions, "Suggestions")
+        self.analysis.setMinimumHeight(110)
+        self.article_splitter = QSplitter(Qt.Vertical, self)
+        self.article_splitter.setObjectName("articleSplitter")
+        self.article_splitter.addWidget(self._article_pane())
+        self.article_splitter.addWidget(self.analysis)
+        self.article_splitter.setStretchFactor(0, 3)
+        self.article_splitter.setStretchFactor(1, 1)
+        self.article_splitter.setChildrenCollapsible(False)
+        return self.article_splitter
 
     def _build_actions(self) -> None:
         self.actions = build_actions(self, lambda name: getattr(self, name))
@@ -162,6 +186,13 @@ class MainWindow(QMainWindow):
         # emits these while the window is already being destroyed.
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._index_changed)
+        self.checks.findingActivated.connect(self.go_to_finding)
+        self.suggestions.sentencesRequested.connect(self._point_at_sentences)
+        self.suggestions.itemCreated.connect(self.form.select_item)
+        for pane in (self.checks, self.suggestions):
+            pane.titleChanged.connect(
+                lambda title, p=pane: self.analysis.setTabText(self.analysis.indexOf(p), title))
+        self.analysis.currentChanged.connect(lambda _i: self._sync_view_actions())
 
     def _restore_state(self) -> None:
         geometry, sizes = self.settings.geometry(), self.settings.splitter()
@@ -171,6 +202,16 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(sizes)
         else:
             self.splitter.setSizes([780, 660])
+        column = self.settings.article_splitter()
+        if column is None or not self.article_splitter.restoreState(column):
+            self.article_splitter.setSizes([560, 220])
+        pane = self.settings.analysis_pane()
+        self.analysis.setVisible(bool(pane))
+        if pane:
+            self.analysis.setCurrentWidget(self.suggestions if pane == "suggestions" else self.checks)
+        self.actions["hedges"].setChecked(self.settings.hedge_marks())
+        self.article_view.set_hedges_visible(self.settings.hedge_marks())
+        self._sync_view_actions()
 
     # ---- the brief -------------------------------------------------------------------
     def set_brief(self, brief: Brief) -> None:
@@ -181,6 +222,8 @@ class MainWindow(QMainWindow):
         self.source_tabs.set_brief(brief)
         self.article_view.set_brief(brief)
         self.form.set_brief(brief, self.undo_stack)
+        self.checks.set_brief(brief)
+        self.suggestions.set_brief(brief, self.undo_stack)
         self.undo_stack.setClean()
         self.setWindowModified(False)
         self._show_page(start=False)
@@ -200,6 +243,7 @@ class MainWindow(QMainWindow):
                    "add_source", "remove_source", "source_left", "source_right", "next_source",
                    "prev_source", "next_cited", "prev_cited",
                    "close", "link", "delete_item", "move_up", "move_down", "next_review",
+                   "toggle_checks", "toggle_suggestions", "hedges",
                    "prev_review", *(f"new_{kind}" for kind in KINDS))
 
     def _show_page(self, start: bool) -> None:
@@ -458,6 +502,83 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(f"{self.files.display_name()}[*] — Briefing")
 
+    # ---- checks, suggestions, hedge marks ---------------------------------------------
+    def show_checks(self, on: bool = True) -> None:
+        """View › Checks: the findings under the article (off: the panel folds away)."""
+        self._show_analysis(self.checks, on)
+
+    def show_suggestions(self, on: bool = True) -> None:
+        self._show_analysis(self.suggestions, on)
+
+    def _show_analysis(self, pane: QWidget, on: bool) -> None:
+        if on:
+            self.analysis.show()
+            self.analysis.setCurrentWidget(pane)
+            pane.setFocus(Qt.ShortcutFocusReason)
+        elif self.analysis.currentWidget() is pane:
+            self.analysis.hide()
+            self.article_view.setFocus(Qt.OtherFocusReason)
+        self._sync_view_actions()
+
+    def _analysis_shown(self) -> str:
+        if self.analysis.isHidden():
+            return ""
+        return "suggestions" if self.analysis.currentWidget() is self.suggestions else "checks"
+
+    def _sync_view_actions(self) -> None:
+        shown = self._analysis_shown()
+        for name, pane in (("toggle_checks", "checks"), ("toggle_suggestions", "suggestions")):
+            self.actions[name].setChecked(shown == pane)
+
+    def mark_hedges(self, on: bool) -> None:
+        """View › Mark Hedges and Attributions (remembered for the next start)."""
+        self.article_view.set_hedges_visible(on)
+        self.settings.set_hedge_marks(on)
+
+    def go_to_finding(self, f: dict) -> None:
+        """Select a finding's item and mark the words that fired it: in the cited
+        sentences of the article, or in the field (the summary for the brief's own)."""
+        item_id, field, words = f.get("item"), f.get("field"), list(f.get("words", ()))
+        if item_id:
+            try:
+                self.brief.item(item_id)
+            except ValueError:
+                self.statusBar().showMessage("That item is no longer in the brief.", 4000)
+                return
+            self.form.select_item(item_id)
+        if f.get("sentences"):
+            self._point_at_sentences(f["sentences"], words)
+        if field and (item_id is None or field == "summary"):
+            self.form.meta.focus_field(field, words)
+        elif field:
+            self.form.editor.select_words(field, words)
+            widget = self.form.editor.pages[self.brief.item(item_id).kind].bindings[field].widget
+            self.form.editor_scroll.ensureWidgetVisible(widget)
+        elif f["rule"] == "citation-review" and words:
+            item = self.brief.item(item_id)
+            for n, c in enumerate(item.citations):
+                if c.exact == words[0] and self.brief.resolution(c).needs_review:
+                    self.form.editor.select_source(n)
+                    break
+        self.statusBar().showMessage(f"{f['rule']}: {f['message']}", 8000)
+
+    def _point_at_sentences(self, sentence_ids: list[str], words: list[str] = ()) -> None:
+        """Mark sentences in the article (or only the given words inside them), in the
+        source shown if it holds any of them, else in the first one's source."""
+        terms = Terms(list(words)) if any(w.strip() for w in words) else None
+        by_source: dict[str, list[tuple[int, int]]] = {}
+        for sid in sentence_ids:
+            try:
+                s, source = self.brief.sentence(sid), self.brief.source_of(sid)
+            except ValueError:
+                continue
+            spans = [(s.start + a, s.start + b) for a, b in terms.spans(s.text)] if terms else []
+            by_source.setdefault(source.id, []).extend(spans or [(s.start, s.end)])
+        if by_source:
+            shown = self.article_view.source_id()
+            target = shown if shown in by_source else next(iter(by_source))
+            self.article_view.point_at(target, by_source[target])
+
     # ---- action handlers -------------------------------------------------------------
     def new_from_article(self) -> None:
         self.files.new_from_article()
@@ -531,6 +652,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.save_window(self.saveGeometry(), self.splitter.saveState())
+        self.settings.save_article_splitter(self.article_splitter.saveState())
+        self.settings.set_analysis_pane(self._analysis_shown())
         if self.autosaver is not None:
             self.autosaver.discard()
         event.accept()

@@ -29,7 +29,27 @@ class Settings:
         value = self._s.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
+    def article_splitter(self) -> QByteArray | None:
+        return self._bytes("window/article_splitter")
+
+    def save_article_splitter(self, state: QByteArray) -> None:
+        self._s.setValue("window/article_splitter", state)
+
+    def analysis_pane(self) -> str:
+        """Which pane shows under the article: "checks", "suggestions" or "" (none)."""
+        value = str(self._s.value("view/analysis_pane", "checks") or "")
+        return value if value in ("checks", "suggestions") else ""
+
+    def set_analysis_pane(self, pane: str) -> None:
+        self._s.setValue("view/analysis_pane", pane)
+
     # preferences
+    def hedge_marks(self) -> bool:
+        return str(self._s.value("view/hedge_marks", "false")).lower() in ("true", "1")
+
+    def set_hedge_marks(self, on: bool) -> None:
+        self._s.setValue("view/hedge_marks", "true" if on else "false")
+
     def recent_files(self) -> list[str]:
         value = self._s.value("files/recent", [])
         if isinstance(value, str):
