@@ -201,7 +201,7 @@ class ChecksPane(QWidget):
         self.view.setTextElideMode(Qt.ElideRight)
         header = self.view.header()
         header.setStretchLastSection(True)
-        for column, width in enumerate((84, 132, 230)):
+        for column, width in enumerate((84, 150, 220)):
             header.resizeSection(column, width)
         self.view.clicked.connect(self._activated)
         self.view.activated.connect(self._activated)
