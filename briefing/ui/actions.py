@@ -35,6 +35,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("save_as", "Save &As…", "save_as", QKeySequence.SaveAs),
     ActionSpec("export_md", "Export &Markdown…", "export_markdown", "Ctrl+Shift+M"),
     ActionSpec("export_docx", "Export &Word (.docx)…", "export_docx", "Ctrl+Shift+E"),
+    ActionSpec("export_quotes", "Export &Quote List…", "export_quote_list", None,
+               "One row per citation (item, fields, grade, source, sentence, status, quote) "
+               "as CSV, Excel or JSON"),
     ActionSpec("preview", "&Preview Export", "show_preview", "Ctrl+Shift+P"),
     ActionSpec("close", "&Close", "close_brief", QKeySequence.Close,
                "Close this brief (the last window stays open on the start page)"),
@@ -86,7 +89,7 @@ SPECS: tuple[ActionSpec, ...] = (
 )
 
 MENUS: dict[str, list[str | None]] = {
-    "&File": ["new", "new_clipboard", "open", "recent", None, "update_article", None, "save", "save_as", None, "export_md", "export_docx",
+    "&File": ["new", "new_clipboard", "open", "recent", None, "update_article", None, "save", "save_as", None, "export_md", "export_docx", "export_quotes",
               "preview", None, "close", "quit"],
     "&Edit": ["undo", "redo", None, "link", "delete_item", "move_up", "move_down"],
     "&Insert": [f"new_{s.kind}" for s in SECTIONS],

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 FILTERS = {"md": "Markdown (*.md)", "docx": "Word document (*.docx)"}
+QUOTE_FILTERS = {"csv": "CSV, UTF-8 (*.csv)", "xlsx": "Excel workbook (*.xlsx)",
+                 "json": "JSON (*.json)"}
 
 
 def export_as(window: "MainWindow", to: str) -> bool:
@@ -31,4 +33,33 @@ def export_as(window: "MainWindow", to: str) -> bool:
     if not done:
         return False
     window.statusBar().showMessage(f"Exported {path}", 4000)
+    return True
+
+
+def export_quote_list_as(window: "MainWindow") -> bool:
+    """File › Export Quote List: one row per citation as CSV, Excel or JSON, the format
+    from the name's suffix (CSV when it has none of the three)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.io.quotes import export_quote_list
+    stem = Path(window.files.suggested_path()).with_suffix(".csv")
+    path = window.dialogs.save_path(str(stem), "Export Quote List", ";;".join(QUOTE_FILTERS.values()))
+    if not path:
+        return False
+    fmt = Path(path).suffix.lstrip(".").lower()
+    if fmt not in QUOTE_FILTERS:
+        fmt, path = "csv", path + ".csv"
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)   # a large brief as .xlsx: seconds
+    try:
+        done = save_asking(window.dialogs, path, lambda replace: export_quote_list(
+            window.brief, path, fmt, force=True, replace_read_only=replace) or True)
+    except BriefingFileError as exc:
+        window.dialogs.error(str(exc))
+        return False
+    finally:
+        QApplication.restoreOverrideCursor()
+    if not done:
+        return False
+    window.statusBar().showMessage(f"Exported the quote list to {path}", 4000)
     return True

@@ -239,7 +239,8 @@ class MainWindow(QMainWindow):
     def showing_start_page(self) -> bool:
         return self.pages.currentWidget() is self.start_page
 
-    _BRIEF_ONLY = ("save", "save_as", "export_md", "export_docx", "preview", "update_article",
+    _BRIEF_ONLY = ("save", "save_as", "export_md", "export_docx", "export_quotes", "preview",
+                   "update_article",
                    "add_source", "remove_source", "source_left", "source_right", "next_source",
                    "prev_source", "next_cited", "prev_cited",
                    "close", "link", "delete_item", "move_up", "move_down", "next_review",
@@ -629,6 +630,10 @@ class MainWindow(QMainWindow):
     def export_markdown(self) -> None:
         from briefing.ui.export_actions import export_as
         export_as(self, "md")
+
+    def export_quote_list(self) -> None:
+        from briefing.ui.export_actions import export_quote_list_as
+        export_quote_list_as(self)
 
     def export_docx(self) -> None:
         from briefing.ui.export_actions import export_as

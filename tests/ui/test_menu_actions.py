@@ -118,6 +118,30 @@ def test_file_export_word_writes_the_brief_and_adds_the_suffix(window, tmp_path)
     assert w.statusBar().currentMessage() == f"Exported {out}"
 
 
+@pytest.mark.parametrize("name, fmt", [("quotes.csv", "csv"), ("quotes.xlsx", "xlsx"),
+                                       ("quotes.json", "json"), ("quotes", "csv")])
+def test_file_export_quote_list_writes_one_row_per_citation(window, tmp_path, name, fmt):
+    import csv
+    import io
+    import json as jsonlib
+    w = window
+    w.dialogs.paths = [str(tmp_path / name)]
+    menu_action(w, "&File", "Export &Quote List…").trigger()
+    out = tmp_path / (name if "." in name else name + ".csv")
+    assert out.exists() and not w.dialogs.errors
+    citations = sum(max(1, len(i.citations)) for i in w.brief.items)
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+        assert len(rows) == 1 + citations
+    elif fmt == "json":
+        assert len(jsonlib.loads(out.read_text(encoding="utf-8"))["rows"]) == citations
+    else:
+        import openpyxl
+        sheet = openpyxl.load_workbook(out).active
+        assert sheet.max_row == 1 + citations
+    assert w.statusBar().currentMessage() == f"Exported the quote list to {out}"
+
+
 def test_export_shortcut_and_a_cancelled_dialog_writes_nothing(qtbot, window, tmp_path):
     w = window
     w.dialogs.paths = [None]                                # the user cancels
