@@ -29,8 +29,14 @@ def main() -> None:
     print(row("open (Brief.load)", measure(lambda: Brief.load(path)), 200))
     print(row("save (Brief.save, atomic + fsync)", measure(lambda: brief.save(out)), 200))
     check = [sys.executable, "-m", "briefing", "check", str(path)]
-    print(row("`briefing check` (whole process)",
-              measure(lambda: subprocess.run(check, check=True, capture_output=True), runs=5), 300))
+
+    def run_check() -> None:
+        # exit 1 is "findings" (the large brief has single-source and grade findings)
+        done = subprocess.run(check, capture_output=True)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"briefing check failed: {done.stderr.decode()}")
+
+    print(row("`briefing check` (whole process)", measure(run_check, runs=5), 300))
 
 
 if __name__ == "__main__":
