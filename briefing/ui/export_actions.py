@@ -15,6 +15,25 @@ QUOTE_FILTERS = {"csv": "CSV, UTF-8 (*.csv)", "xlsx": "Excel workbook (*.xlsx)",
                  "json": "JSON (*.json)"}
 
 
+def _write(window: "MainWindow", path: str, write, done_message: str) -> bool:
+    """Write an export the analyst chose the name of (the dialog has already asked about
+    replacing it), asking before replacing a read-only file; errors go to a dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)   # a large brief: seconds
+    try:
+        done = save_asking(window.dialogs, path, lambda replace: write(replace) or True)
+    except BriefingFileError as exc:
+        window.dialogs.error(str(exc))
+        return False
+    finally:
+        QApplication.restoreOverrideCursor()
+    if not done:
+        return False
+    window.statusBar().showMessage(done_message, 4000)
+    return True
+
+
 def export_as(window: "MainWindow", to: str) -> bool:
     from briefing.io.export import export_file
     stem = Path(window.files.suggested_path()).with_suffix(f".{to}")
@@ -23,25 +42,13 @@ def export_as(window: "MainWindow", to: str) -> bool:
         return False
     if not path.endswith(f".{to}"):
         path += f".{to}"
-    # The file dialog has already asked about replacing an existing file.
-    try:
-        done = save_asking(window.dialogs, path, lambda replace: export_file(
-            window.brief, to, path, force=True, replace_read_only=replace) or True)
-    except BriefingFileError as exc:
-        window.dialogs.error(str(exc))
-        return False
-    if not done:
-        return False
-    window.statusBar().showMessage(f"Exported {path}", 4000)
-    return True
+    return _write(window, path, lambda replace: export_file(
+        window.brief, to, path, force=True, replace_read_only=replace), f"Exported {path}")
 
 
 def export_quote_list_as(window: "MainWindow") -> bool:
     """File › Export Quote List: one row per citation as CSV, Excel or JSON, the format
     from the name's suffix (CSV when it has none of the three)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
     from briefing.io.quotes import export_quote_list
     stem = Path(window.files.suggested_path()).with_suffix(".csv")
     path = window.dialogs.save_path(str(stem), "Export Quote List", ";;".join(QUOTE_FILTERS.values()))
@@ -50,16 +57,6 @@ def export_quote_list_as(window: "MainWindow") -> bool:
     fmt = Path(path).suffix.lstrip(".").lower()
     if fmt not in QUOTE_FILTERS:
         fmt, path = "csv", path + ".csv"
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)   # a large brief as .xlsx: seconds
-    try:
-        done = save_asking(window.dialogs, path, lambda replace: export_quote_list(
-            window.brief, path, fmt, force=True, replace_read_only=replace) or True)
-    except BriefingFileError as exc:
-        window.dialogs.error(str(exc))
-        return False
-    finally:
-        QApplication.restoreOverrideCursor()
-    if not done:
-        return False
-    window.statusBar().showMessage(f"Exported the quote list to {path}", 4000)
-    return True
+    return _write(window, path, lambda replace: export_quote_list(
+        window.brief, path, fmt, force=True, replace_read_only=replace),
+        f"Exported the quote list to {path}")
