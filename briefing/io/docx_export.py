@@ -165,6 +165,7 @@ def build_document(brief: BriefModel, annex: bool = True):
     docx_page.setup_styles(document)
     docx_page.setup_header_footer(document, brief)
     docx_page.setup_properties(document, brief)
+    docx_page.remove_template_leftovers(document)
     body = _Body(brief, document)
     body.title_block()
     body.sections()

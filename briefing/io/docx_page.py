@@ -10,6 +10,7 @@ import unicodedata
 from datetime import datetime
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 
@@ -147,6 +148,43 @@ def setup_properties(document, brief: BriefModel) -> None:
         moment = _moment(stamp)
         if moment is not None:
             setattr(props, name, moment)
+
+
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+           'extended-properties"><Application>Briefing</Application>'
+           '<AppVersion>{version}</AppVersion><DocSecurity>0</DocSecurity></Properties>')
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+
+def app_version(version: str) -> str:
+    """The package version as docProps/app.xml spells one ("XX.YYYY", minor and patch two
+    digits each): 0.1.0 -> "0.0100", 2.13.4 -> "2.1304"."""
+    parts = (version.split(".") + ["0", "0"])[:3]
+    major, minor, patch = (int(p) if p.isdigit() else 0 for p in parts)
+    return f"{major}.{minor:02d}{patch:02d}"
+
+
+def remove_template_leftovers(document) -> None:
+    """python-docx's template says it was made by "Microsoft Macintosh Word", carries a
+    blank thumbnail, and a settings part whose zoom element lacks the percent the schema
+    requires: say Briefing made it, drop the thumbnail, make settings valid."""
+    from briefing import __version__
+    package = document.part.package
+    for rel in list(package.rels.values()):
+        if rel.reltype == EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_XML.format(version=app_version(__version__)).encode("utf-8")
+        elif rel.reltype == THUMBNAIL:
+            del package.rels[rel.rId]   # a dict of rId -> relationship
+    settings = document.settings.element
+    for zoom in settings.findall(qn("w:zoom")):
+        zoom.set(qn("w:percent"), "100")
+    for preview in settings.findall(qn("w:savePreviewPicture")):
+        settings.remove(preview)
+
+
+EXTENDED_PROPERTIES = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                       "extended-properties")
 
 
 def restarted_list(document) -> int:

@@ -9,6 +9,7 @@ no hyperlink and no relationship can come from what a user typed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from xml.sax.saxutils import escape
 
 from docx.oxml.parser import parse_xml
@@ -33,9 +34,31 @@ def xml_text(text: str) -> str:
     return escape(clean(text), {'"': "&quot;"})
 
 
+def right_to_left(text: str) -> bool:
+    """Whether a text reads right to left: its first strongly directional character is
+    Hebrew, Arabic or another right-to-left script (Unicode bidi classes R and AL)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+_TEXT = re.compile(r"<w:t[ >][^<]*")
+# Paragraph properties that the schema puts after w:bidi (CT_PPrBase's sequence).
+_AFTER_BIDI = re.compile(r"<w:(adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|"
+                         r"mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|"
+                         r"textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b")
+
+
 def run(text: str, rpr: str = "") -> str:
     """A run of text; every line break in user text (LF, CR, vertical tab, form feed,
-    U+2028/U+2029, see LINE_BREAKS) becomes a line break within the paragraph."""
+    U+2028/U+2029, see LINE_BREAKS) becomes a line break within the paragraph. Arabic or
+    Hebrew text is marked right to left (w:rtl), so Word orders it and its marks right."""
+    if right_to_left(text):
+        rpr += "<w:rtl/>"    # late in CT_RPr's sequence: after everything we set
     props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
     lines = xml_text(LINE_BREAKS.sub("\n", text)).split("\n")
     body = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
@@ -43,7 +66,13 @@ def run(text: str, rpr: str = "") -> str:
 
 
 def para(runs: str, style: str = "", ppr: str = "") -> str:
-    """A paragraph in a named style (style id) with optional extra paragraph properties."""
+    """A paragraph in a named style (style id) with optional extra paragraph properties;
+    a paragraph whose text starts right to left is a right-to-left paragraph (w:bidi), so
+    its note marks land where a reader of Arabic or Hebrew expects."""
+    text = "".join(m.group(0).split(">", 1)[-1] for m in _TEXT.finditer(runs))
+    if right_to_left(text) and "<w:bidi/>" not in ppr:
+        at = _AFTER_BIDI.search(ppr)
+        ppr = ppr[:at.start()] + "<w:bidi/>" + ppr[at.start():] if at else ppr + "<w:bidi/>"
     style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
     props = f"<w:pPr>{style_xml}{ppr}</w:pPr>" if style_xml or ppr else ""
     return f"<w:p>{props}{runs}</w:p>"
