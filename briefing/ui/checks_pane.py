@@ -220,8 +220,11 @@ class ChecksPane(QWidget):
 
     # ---- the brief -------------------------------------------------------------------
     def set_brief(self, brief) -> None:
+        """Follow another brief; its findings come a moment after it is shown, so opening
+        a 40,000-item brief paints the article first and counts findings after."""
         self.cache.attach(brief)
-        self.refresh()
+        self.model.set_rows(brief, [])
+        self.schedule_refresh()
 
     def schedule_refresh(self) -> None:
         """Something changed: refresh once the analyst pauses (never while typing)."""
