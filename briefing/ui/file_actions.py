@@ -19,6 +19,7 @@ from briefing.io.importers.clipboard import import_clipboard
 from briefing.io.article_import import article_from
 from briefing.ui import ops
 from briefing.ui.article_loader import load_article
+from briefing.ui.brief_loader import load_brief
 from briefing.ui.dialogs import Answer
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class FileActions:
             if article or Path(path).suffix.lower() in ARTICLE_SUFFIXES:
                 brief, file_path, digest = Brief(load_article(self.w, path)), None, None
             else:
-                brief, digest = brief_file.load(path, Brief)
+                brief, digest = load_brief(self.w, path)   # large ones on a worker
                 file_path = os.path.abspath(path)
         except ImportCancelled:
             self.w.statusBar().showMessage("Import cancelled.", 4000)
