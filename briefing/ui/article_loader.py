@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from briefing.core.article import Article
 from briefing.io.article_import import read_article
 from briefing.io.errors import BriefingFileError
 from briefing.io.importers import ImportCancelled, sniff
+from briefing.ui.worker import busy_dialog, wait
 
 PROGRESS_AFTER_MS = 200
 THREADED = {"pdf"}               # importers slow enough to need the worker
@@ -73,23 +74,11 @@ def load_article(parent: QWidget | None, path: str) -> Article:
     if not needs_worker(path):
         return read_article(path)
     job = ImportJob(path)
-    dialog = QProgressDialog("Reading the article…", "Cancel", 0, 0, parent)
-    dialog.setObjectName("importProgress")
-    dialog.setWindowTitle("Importing")
-    dialog.setWindowModality(Qt.WindowModal)
-    dialog.setMinimumDuration(PROGRESS_AFTER_MS)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
+    dialog = busy_dialog(parent, "Reading the article…", "Importing", "importProgress", "Cancel",
+                         PROGRESS_AFTER_MS)
     job.progressed.connect(lambda done, total: _show(dialog, done, total))
     dialog.canceled.connect(job.cancel)
-    loop = QEventLoop()
-    job.done.connect(loop.quit, Qt.QueuedConnection)
-    job.start()
-    if not job.finished.is_set():
-        loop.exec()
-    job.thread.join()
-    dialog.close()
-    dialog.deleteLater()
+    wait(job, dialog)
     if job.error is not None:
         raise job.error
     assert job.article is not None

@@ -12,15 +12,15 @@ from __future__ import annotations
 import os
 import threading
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from briefing.api import Brief
 from briefing.io import brief_file
 from briefing.io.errors import BriefingFileError
+from briefing.ui.worker import busy_dialog, wait
 
 WORKER_BYTES = 1024 * 1024    # files this large are opened on the worker
-PROGRESS_AFTER_MS = 200
 
 
 def warm(brief: Brief) -> Brief:
@@ -44,6 +44,9 @@ class _Job(QObject):
         self.finished = threading.Event()
         self.thread = threading.Thread(target=self._run, name="brief-open", daemon=True)
 
+    def start(self) -> None:
+        self.thread.start()
+
     def _run(self) -> None:
         try:
             brief, digest = brief_file.load(self.path, Brief)
@@ -65,22 +68,7 @@ def load_brief(parent: QWidget | None, path: str) -> tuple[Brief, str]:
     if not large:
         return brief_file.load(path, Brief)
     job = _Job(path)
-    dialog = QProgressDialog("Opening the brief…", "", 0, 0, parent)
-    dialog.setObjectName("openProgress")
-    dialog.setWindowTitle("Opening")
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModal)
-    dialog.setMinimumDuration(PROGRESS_AFTER_MS)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    loop = QEventLoop()
-    job.done.connect(loop.quit, Qt.QueuedConnection)
-    job.thread.start()
-    if not job.finished.is_set():
-        loop.exec()
-    job.thread.join()
-    dialog.close()
-    dialog.deleteLater()
+    wait(job, busy_dialog(parent, "Opening the brief…", "Opening", "openProgress"))
     if job.error is not None:
         raise job.error
     assert job.result is not None
