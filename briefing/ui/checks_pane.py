@@ -26,6 +26,7 @@ from briefing.core.rules import empty_bottom_line, finding, item_findings
 from briefing.core.sections import BY_KIND, section_for
 
 REFRESH_MS = 400           # after the last change
+FILL_BUDGET_S = 0.05       # checking items not yet cached goes on in slices this long
 HEADLINE_CHARS = 70
 COLUMNS = ("Severity", "Rule", "Item", "Finding")
 DISPLAY, DECORATION, USER = int(Qt.DisplayRole.value), int(Qt.DecorationRole.value), int(Qt.UserRole.value)
@@ -72,6 +73,22 @@ class FindingsCache:
                              (brief.article_changed, self.clear),
                              (brief.sources_changed, self.clear)):
             (signal.connect if on else signal.disconnect)(slot)
+
+    def fill(self, budget_s: float) -> bool:
+        """Check the items whose findings are not known, for at most `budget_s` seconds;
+        True once every item is known. A first refresh of a 40,000-item brief takes
+        seconds: done in slices, the window keeps painting between them."""
+        brief, per_item = self.brief, self._per_item
+        if brief is None:
+            return True
+        deadline = time.perf_counter() + budget_s
+        for item in brief.items:
+            found = per_item.get(item.id)
+            if found is None or found[0] is not item:
+                per_item[item.id] = (item, findings_of_item(brief, item))
+                if time.perf_counter() > deadline:
+                    return False
+        return True
 
     def findings(self) -> list[dict]:
         brief, per_item, out = self.brief, self._per_item, []
@@ -186,6 +203,8 @@ class ChecksPane(QWidget):
         self.cache.changed = self.schedule_refresh
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
+        self._next_slice = QTimer(self, singleShot=True, interval=0)
+        self._next_slice.timeout.connect(self.refresh)
         self._stale = False
         self._last_activation: tuple = (None, 0.0)
         self.last_refresh_ms = 0.0
@@ -239,6 +258,9 @@ class ChecksPane(QWidget):
             self._stale = True
             if self.model.brief is not self.cache.brief:   # never rows of another brief
                 self.model.set_rows(self.cache.brief, [])
+            return
+        if not self.cache.fill(FILL_BUDGET_S):
+            self._next_slice.start()       # more items to check: after the next events
             return
         started = time.perf_counter()
         current = self.current_finding()
