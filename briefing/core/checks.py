@@ -52,31 +52,48 @@ RULES = ("uncited", "citation-review", "unattributed", "hedged-confirmed", "sing
          "estimative-mismatch", "grade-confidence", "empty-bottom-line")
 
 
+def review_finding(item: Item, n: int, c: Citation, r: Resolution) -> dict:
+    return finding("citation-review", item, review_message(n, c, r), [c.exact], SEVERITY[r.status])
+
+
+def findings_of_item(brief: BriefModel, item: Item, review: list[dict] | None = None,
+                     grades: tuple | None = None) -> list[dict]:
+    """One item's findings in the order `check` lists them: uncited, citations to review
+    (`review`, else from the brief's own resolutions), then the analytic rules. The
+    Checks pane asks this item by item; `findings` for the whole brief."""
+    out = []
+    if not item.citations:
+        what = section_for(item.kind).singular
+        out.append(finding("uncited", item, f"this {what} cites no sentence of any source"))
+    if review is None:
+        review = [review_finding(item, n, c, r) for n, c in enumerate(item.citations)
+                  if (r := brief.resolution(c)).needs_review] if brief.review_count(item) else []
+    out += review
+    # The analytic rules read the item's fields, its citations and the sources' grades:
+    # unchanged, their findings are the ones found last time (a refresh after one edit of
+    # a 5,000-item brief re-runs them for that item only).
+    if grades is None:
+        grades = tuple(s.reliability for s in brief.sources)
+    cache: dict = brief.__dict__.setdefault(_CACHE_ATTR, {})
+    key = (item, tuple(item.fields.values()), brief.citation_state(item), grades)
+    known = cache.get(item.id)
+    if known is None or known[0][0] is not item or known[0][1:] != key[1:] or \
+            known[0][2] is not key[2]:
+        known = cache[item.id] = (key, item_findings(brief, item))
+    return out + [dict(f) for f in known[1]]
+
+
 def findings(brief: BriefModel, rows: Iterable[tuple[Item, int, Citation, Resolution]]) -> list[dict]:
-    """Every finding, item by item in brief order, then the brief's own."""
+    """Every finding, item by item in brief order, then the brief's own. `rows` give the
+    citations' statuses (an update reports those it found)."""
     review: dict[str, list[dict]] = {}
     for item, n, c, r in rows:
         if r.needs_review:
-            review.setdefault(item.id, []).append(
-                finding("citation-review", item, review_message(n, c, r), [c.exact],
-                        SEVERITY[r.status]))
-    out = []
-    cache: dict = brief.__dict__.setdefault(_CACHE_ATTR, {})
+            review.setdefault(item.id, []).append(review_finding(item, n, c, r))
     grades = tuple(s.reliability for s in brief.sources)
+    out = []
     for item in brief.items:
-        if not item.citations:
-            what = section_for(item.kind).singular
-            out.append(finding("uncited", item, f"this {what} cites no sentence of any source"))
-        out += review.get(item.id, [])
-        # The analytic rules read the item's fields, its citations and the sources' grades:
-        # unchanged, their findings are the ones found last time (a refresh after one edit
-        # of a 5,000-item brief re-runs them for that item only).
-        key = (item, tuple(item.fields.values()), brief.citation_state(item), grades)
-        known = cache.get(item.id)
-        if known is None or known[0][0] is not item or known[0][1:] != key[1:] or \
-                known[0][2] is not key[2]:
-            known = cache[item.id] = (key, item_findings(brief, item))
-        out += [dict(f) for f in known[1]]
+        out += findings_of_item(brief, item, review.get(item.id, []), grades)
     return out + empty_bottom_line(brief)
 
 

@@ -20,10 +20,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStyle, QTreeView, QVBoxLayout, QWidget
 
-from briefing.core.checks import SEVERITY, review_message
+from briefing.core.checks import findings_of_item
 from briefing.core.items import Item
-from briefing.core.rules import empty_bottom_line, finding, item_findings
-from briefing.core.sections import BY_KIND, section_for
+from briefing.core.rules import empty_bottom_line
+from briefing.core.sections import BY_KIND
 
 REFRESH_MS = 400           # after the last change
 FILL_BUDGET_S = 0.05       # checking items not yet cached goes on in slices this long
@@ -32,22 +32,6 @@ COLUMNS = ("Severity", "Rule", "Item", "Finding")
 DISPLAY, DECORATION, USER = int(Qt.DisplayRole.value), int(Qt.DecorationRole.value), int(Qt.UserRole.value)
 _ROLES = frozenset({DISPLAY, DECORATION, USER, int(Qt.ToolTipRole.value),
                     int(Qt.AccessibleTextRole.value)})
-
-
-def findings_of_item(brief, item: Item) -> list[dict]:
-    """One item's findings, in the order brief.check() lists them: uncited, citations
-    to review, then the analytic rules."""
-    out = []
-    if not item.citations:
-        what = section_for(item.kind).singular
-        out.append(finding("uncited", item, f"this {what} cites no sentence of any source"))
-    if brief.review_count(item):
-        for n, c in enumerate(item.citations):
-            r = brief.resolution(c)
-            if r.needs_review:
-                out.append(finding("citation-review", item, review_message(n, c, r), [c.exact],
-                                   SEVERITY[r.status]))
-    return out + item_findings(brief, item)
 
 
 class FindingsCache:
