@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from briefing.core.article import Article
 from briefing.io.article_import import read_article
-from briefing.io.errors import BriefingFileError
 from briefing.io.importers import ImportCancelled, sniff
-from briefing.ui.worker import busy_dialog, wait
+from briefing.ui.worker import FileJob, busy_dialog, wait
 
 PROGRESS_AFTER_MS = 200
 THREADED = {"pdf"}               # importers slow enough to need the worker
@@ -33,22 +32,18 @@ def needs_worker(path: str) -> bool:
     return sniff(head, path).name in THREADED or size > LARGE_BYTES
 
 
-class ImportJob(QObject):
+class ImportJob(FileJob):
     """read_article on a Python thread; progress and the end come back as queued signals."""
     progressed = Signal(int, int)
-    done = Signal()
+    verb = "cannot import"
 
     def __init__(self, path: str) -> None:
-        super().__init__()
-        self.path = path
-        self.article: Article | None = None
-        self.error: BriefingFileError | None = None
+        super().__init__(path, "article-import")
         self.cancelled = threading.Event()
-        self.finished = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="article-import", daemon=True)
 
-    def start(self) -> None:
-        self.thread.start()
+    @property
+    def article(self) -> Article | None:
+        return self.result
 
     def cancel(self) -> None:
         self.cancelled.set()
@@ -58,15 +53,8 @@ class ImportJob(QObject):
             raise ImportCancelled(self.path, "import cancelled")
         self.progressed.emit(done, total)
 
-    def _run(self) -> None:
-        try:
-            self.article = read_article(self.path, self._progress)
-        except BriefingFileError as exc:
-            self.error = exc
-        except Exception as exc:  # noqa: BLE001 - never let a worker die silently
-            self.error = BriefingFileError(self.path, f"cannot import ({type(exc).__name__})")
-        self.finished.set()
-        self.done.emit()
+    def work(self) -> Article:
+        return read_article(self.path, self._progress)
 
 
 def load_article(parent: QWidget | None, path: str) -> Article:

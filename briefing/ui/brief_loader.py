@@ -10,15 +10,12 @@ and a busy dialog appears after 200 ms. The call stays synchronous for the calle
 from __future__ import annotations
 
 import os
-import threading
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from briefing.api import Brief
 from briefing.io import brief_file
-from briefing.io.errors import BriefingFileError
-from briefing.ui.worker import busy_dialog, wait
+from briefing.ui.worker import FileJob, busy_dialog, wait
 
 WORKER_BYTES = 1024 * 1024    # files this large are opened on the worker
 
@@ -33,30 +30,15 @@ def warm(brief: Brief) -> Brief:
     return brief
 
 
-class _Job(QObject):
-    done = Signal()
+class _Job(FileJob):
+    verb = "cannot open"
 
     def __init__(self, path: str) -> None:
-        super().__init__()
-        self.path = path
-        self.result: tuple[Brief, str] | None = None
-        self.error: BriefingFileError | None = None
-        self.finished = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="brief-open", daemon=True)
+        super().__init__(path, "brief-open")
 
-    def start(self) -> None:
-        self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            brief, digest = brief_file.load(self.path, Brief)
-            self.result = (warm(brief), digest)
-        except BriefingFileError as exc:
-            self.error = exc
-        except Exception as exc:  # noqa: BLE001 - never let a worker die silently
-            self.error = BriefingFileError(self.path, f"cannot open ({type(exc).__name__})")
-        self.finished.set()
-        self.done.emit()
+    def work(self) -> tuple[Brief, str]:
+        brief, digest = brief_file.load(self.path, Brief)
+        return warm(brief), digest
 
 
 def load_brief(parent: QWidget | None, path: str) -> tuple[Brief, str]:

@@ -8,10 +8,46 @@ until then, so the caller stays synchronous and the GUI keeps painting; a dialog
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop, Qt
+import threading
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from briefing.io.errors import BriefingFileError
+
 PROGRESS_AFTER_MS = 200
+
+
+class FileJob(QObject):
+    """Reading one file on a Python thread: `work()` (a subclass's) returns the result;
+    a BriefingFileError is kept as `error`, anything else becomes one, worded with `verb`
+    ("cannot import"), so a worker never dies silently and the caller gets one line."""
+    done = Signal()
+    verb = "cannot read"
+
+    def __init__(self, path: str, name: str) -> None:
+        super().__init__()
+        self.path = path
+        self.result = None
+        self.error: BriefingFileError | None = None
+        self.finished = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def work(self):
+        raise NotImplementedError
+
+    def _run(self) -> None:
+        try:
+            self.result = self.work()
+        except BriefingFileError as exc:
+            self.error = exc
+        except Exception as exc:  # noqa: BLE001 - never let a worker die silently
+            self.error = BriefingFileError(self.path, f"{self.verb} ({type(exc).__name__})")
+        self.finished.set()
+        self.done.emit()
 
 
 def busy_dialog(parent: QWidget | None, label: str, title: str, name: str,
