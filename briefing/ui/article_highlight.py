@@ -25,8 +25,6 @@ from briefing.ui.palette import section_colours
 
 TOOLTIP_ITEMS = 8
 TOOLTIP_CHARS = 80
-
-
 MATERIALISE_ALL = 300       # more highlighted sentences than this: only those near the screen
 WINDOW_MARGIN = 6_000       # characters of article either side of the visible part (~2 screens)
 
@@ -38,17 +36,6 @@ MARK_PROPERTY = QTextFormat.Property.UserProperty + 2          # "hedge" or "poi
 HEDGE_COLOUR = QColor("#92400e")         # dark amber text, underlined: never a tint
 POINTER_BACKGROUND = QColor(250, 204, 21, 150)   # a highlighter-yellow wash
 POINTER_LINE = QColor("#a16207")
-
-
-def coverage_map(brief, known: dict[str, Sentence]) -> dict[str, str]:
-    """Sentence id -> kind of the first item, in brief order, that cites it. Only trusted
-    citations count: a citation that needs review tints nothing (its quote may be gone)."""
-    kinds: dict[str, str] = {}
-    for item in brief.items:
-        for sid in brief.sentence_ids_of(item):
-            if sid in known:
-                kinds.setdefault(sid, item.kind)
-    return kinds
 
 
 def suggested_sentences(brief, item, known: dict[str, Sentence],
